@@ -1,0 +1,62 @@
+import Image from 'next/image';
+import type { Locale } from '@/i18n/routing';
+import { paths } from '@/i18n/paths';
+import type { ArticleCard as Card } from '@/db/articles';
+import { Time } from './Time';
+import { VideoDuration } from './VideoDuration';
+
+/** One story in a listing: image, section, headline, standfirst, byline and time. */
+export function ArticleCard({
+  article,
+  headingLevel = 3,
+  priority = false,
+  showImage = true,
+}: {
+  article: Card;
+  headingLevel?: 2 | 3;
+  priority?: boolean;
+  showImage?: boolean;
+}) {
+  const locale = article.locale as Locale;
+  const href = paths.article(locale, article.category.slug, article.slug);
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className={`card card-${article.kind}`}>
+      {showImage && article.heroImage ? (
+        <a href={href} className="card-media" tabIndex={-1} aria-hidden="true">
+          <Image
+            src={article.heroImage}
+            alt=""
+            width={article.heroWidth ?? 1600}
+            height={article.heroHeight ?? 900}
+            sizes="(max-width: 700px) 100vw, 400px"
+            priority={priority}
+          />
+          {article.kind === 'video' && article.videoDurationSeconds !== null ? (
+            <VideoDuration seconds={article.videoDurationSeconds} locale={locale} />
+          ) : null}
+        </a>
+      ) : null}
+      <div className="card-body">
+        <p className="card-section">
+          <a href={paths.section(locale, article.category.slug)}>{article.category.name}</a>
+        </p>
+        <Heading className="card-title">
+          <a href={href}>{article.title}</a>
+        </Heading>
+        {article.standfirst ? <p className="card-standfirst">{article.standfirst}</p> : null}
+        <p className="card-meta">
+          <a href={paths.author(locale, article.author.slug)}>{article.author.name}</a>
+          {' · '}
+          <Time date={article.publishedAt} locale={locale} />
+          {article.kind === 'video' && article.videoDurationSeconds !== null && !(showImage && article.heroImage) ? (
+            <>
+              {' · '}
+              <VideoDuration seconds={article.videoDurationSeconds} locale={locale} />
+            </>
+          ) : null}
+        </p>
+      </div>
+    </article>
+  );
+}

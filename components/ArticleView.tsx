@@ -1,0 +1,120 @@
+import Image from 'next/image';
+import { getTranslations } from 'next-intl/server';
+import { locales, type Locale } from '@/i18n/routing';
+import { paths } from '@/i18n/paths';
+import type { ArticleDetail } from '@/db/articles';
+import { categorySlugs } from '@/db/taxonomy';
+import { Markdown } from './Markdown';
+import { formatDateTime } from '@/lib/format';
+import { VideoDuration } from './VideoDuration';
+import type { Alternates } from './LanguageSwitcher';
+
+/** Each other language: the article's translation, or its section there with the "not translated" notice. */
+export function articleAlternates(article: ArticleDetail): Alternates {
+  const locale = article.locale as Locale;
+  const sectionSlugs = categorySlugs(article.category.id);
+  const alternates: Alternates = {};
+  for (const other of locales) {
+    if (other === locale) continue;
+    const translation = article.translations.find((t) => t.locale === other);
+    if (translation) alternates[other] = { href: paths.article(other, translation.categorySlug, translation.slug) };
+    else if (sectionSlugs[other]) alternates[other] = { href: paths.section(other, sectionSlugs[other]), untranslated: true };
+  }
+  return alternates;
+}
+
+export async function ArticleView({ article }: { article: ArticleDetail }) {
+  const locale = article.locale as Locale;
+  const t = await getTranslations({ locale });
+  const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000;
+  return (
+    <article className={`article article-${article.kind}`}>
+      <header className="article-header">
+        <p className="article-section">
+          <a href={paths.section(locale, article.category.slug)}>{article.category.name}</a>
+          {article.kind === 'video' ? <span className="kind-label"> · {t('article.video')}</span> : null}
+        </p>
+        <h1>{article.title}</h1>
+        {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}
+        <p className="byline">
+          {t.rich('article.by', {
+            author: article.author.name,
+            link: (chunks) => <a href={paths.author(locale, article.author.slug)}>{chunks}</a>,
+          })}
+        </p>
+        <p className="dates">
+          {t.rich('article.published', {
+            date: formatDateTime(article.publishedAt, locale),
+            time: (chunks) => <time dateTime={article.publishedAt.toISOString()}>{chunks}</time>,
+          })}
+          {updated ? (
+            <>
+              {' · '}
+              {t.rich('article.updated', {
+                date: formatDateTime(article.updatedAt, locale),
+                time: (chunks) => <time dateTime={article.updatedAt.toISOString()}>{chunks}</time>,
+              })}
+            </>
+          ) : null}
+        </p>
+        {article.translations.map((tr) => (
+          <p key={tr.locale} className="translation-link">
+            <a href={paths.article(tr.locale, tr.categorySlug, tr.slug)} hrefLang={tr.locale}>
+              {t('article.readIn', { language: t(`language.${tr.locale}`) })}
+            </a>
+            {' — '}
+            <cite lang={tr.locale}>{tr.title}</cite>
+          </p>
+        ))}
+      </header>
+      {article.heroImage ? (
+        <figure className="hero">
+          <div className="hero-media">
+            {article.kind === 'video' && article.videoUrl ? (
+              <video controls preload="none" poster={article.heroImage} width={article.heroWidth ?? 1600} height={article.heroHeight ?? 900}>
+                <source src={article.videoUrl} />
+              </video>
+            ) : (
+              <Image
+                src={article.heroImage}
+                alt={article.heroAlt}
+                width={article.heroWidth ?? 1600}
+                height={article.heroHeight ?? 900}
+                sizes="(max-width: 800px) 100vw, 800px"
+                priority
+              />
+            )}
+            {article.kind === 'video' && article.videoDurationSeconds !== null ? (
+              <VideoDuration seconds={article.videoDurationSeconds} locale={locale} />
+            ) : null}
+          </div>
+          {article.heroCaption || article.heroCredit ? (
+            <figcaption>
+              <span className="visually-hidden">{t('a11y.imageCaption')} </span>
+              {article.heroCaption}
+              {article.heroCredit ? (
+                <span className="credit">
+                  {' '}
+                  <span className="visually-hidden">{t('a11y.imageCredit')} </span>© {article.heroCredit}
+                </span>
+              ) : null}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : null}
+      <Markdown className="article-body">{article.body}</Markdown>
+      {article.tags.length ? (
+        <nav className="article-topics" aria-labelledby="topics-heading">
+          <h2 id="topics-heading">{t('article.topics')}</h2>
+          <ul>
+            {article.tags.map((tag) => (
+              <li key={tag.id}>
+                <a href={paths.topic(locale, tag.slug)}>{tag.name}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </article>
+  );
+}

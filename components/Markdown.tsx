@@ -1,0 +1,151 @@
+/**
+ * Article body renderer (React server component).
+ *
+ * Safety model:
+ *  - raw HTML in the Markdown is dropped entirely (`skipHtml`); no rehype-raw, so no HTML can be injected;
+ *  - every URL goes through `safeUrl`: links keep only http(s), mailto and relative URLs, images only http(s)
+ *    and relative URLs; anything else (javascript:, data:, vbscript:, file:, …) loses its attribute — the link
+ *    becomes plain text, the image is not rendered;
+ *  - external links get rel="noopener noreferrer"; images are lazy-loaded and always have an alt attribute;
+ *  - headings are shifted one level down (`#` → h2, …, `######` → h6) because the page owns the h1.
+ */
+import type { ComponentPropsWithoutRef, JSX, ReactElement } from 'react';
+import ReactMarkdown, { type Components, type ExtraProps, type UrlTransform } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { getConfig } from '../lib/config';
+
+export interface MarkdownProps {
+  /** The Markdown source of the article body. */
+  children: string;
+  /** Class of the wrapping <div>. */
+  className?: string;
+  /** Origin considered internal for links (default: SITE_URL from the config). */
+  siteUrl?: string;
+  /** Visually hidden heading of the GFM footnotes section (pass the translated message; default "Notes"). */
+  footnoteLabel?: string;
+  /** Accessible label of the footnote back-references (translated; default "Back to content"). */
+  footnoteBackLabel?: string;
+}
+
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+const IMAGE_SCHEMES = new Set(['http', 'https']);
+
+/**
+ * Returns the URL if it is allowed for that attribute, else null.
+ * The scheme is detected the way browsers parse it: ASCII whitespace and control characters are ignored
+ * (so "java\tscript:" and "  JAVASCRIPT:" are recognised). Relative URLs (no scheme) are allowed.
+ */
+export function safeUrl(url: string, attribute: 'href' | 'src' | string = 'href'): string | null {
+  const probe = url.replace(/[\u0000-\u0020\u007F-\u009F]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(probe)?.[1]?.toLowerCase();
+  if (scheme === undefined) return url.trim();
+  const allowed = attribute === 'src' ? IMAGE_SCHEMES : LINK_SCHEMES;
+  return allowed.has(scheme) ? url.trim() : null;
+}
+
+const urlTransform: UrlTransform = (url, key) => safeUrl(url, key);
+
+function siteOrigin(siteUrl: string | undefined): string | null {
+  try {
+    return new URL(siteUrl ?? getConfig().SITE_URL).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Absolute (or protocol-relative) http(s) link to another origin. */
+export function isExternalUrl(href: string, origin: string | null): boolean {
+  if (!/^\s*(https?:)?\/\//i.test(href)) return false;
+  try {
+    return new URL(href.trim(), origin ?? 'http://localhost').origin !== origin;
+  } catch {
+    return true;
+  }
+}
+
+type Props<T extends keyof JSX.IntrinsicElements> = ComponentPropsWithoutRef<T> & ExtraProps;
+
+/** Drops react-markdown's `node` prop (a hast node) before spreading props onto a DOM element. */
+function domProps<T extends ExtraProps>(props: T): Omit<T, 'node'> {
+  const copy = { ...props };
+  delete copy.node;
+  return copy;
+}
+
+function shiftedHeading(Tag: 'h2' | 'h3' | 'h4' | 'h5' | 'h6') {
+  function Heading(props: Props<'h1'>): ReactElement {
+    return <Tag {...domProps(props)} />;
+  }
+  Heading.displayName = `MarkdownHeading(${Tag})`;
+  return Heading;
+}
+
+function MarkdownImage({ src, alt, title, width, height }: Props<'img'>): ReactElement | null {
+  if (typeof src !== 'string' || src === '') return null;
+  return (
+    // Body images come from the CMS with unknown dimensions; next/image is not needed for them.
+    // eslint-disable-next-line @next/next/no-img-element
+    <img src={src} alt={alt ?? ''} title={title} width={width} height={height} loading="lazy" decoding="async" />
+  );
+}
+
+function createComponents(origin: string | null): Components {
+  function MarkdownLink(allProps: Props<'a'>): ReactElement {
+    const { href, children, ...props } = domProps(allProps);
+    if (typeof href !== 'string') return <>{children}</>;
+    const rel = isExternalUrl(href, origin) ? 'noopener noreferrer' : undefined;
+    return (
+      <a {...props} href={href} rel={rel}>
+        {children}
+      </a>
+    );
+  }
+  return {
+    h1: shiftedHeading('h2'),
+    h2: shiftedHeading('h3'),
+    h3: shiftedHeading('h4'),
+    h4: shiftedHeading('h5'),
+    h5: shiftedHeading('h6'),
+    h6: shiftedHeading('h6'),
+    a: MarkdownLink,
+    img: MarkdownImage,
+  };
+}
+
+const remarkPlugins = [remarkGfm];
+const componentsByOrigin = new Map<string | null, Components>();
+
+export function Markdown({
+  children,
+  className,
+  siteUrl,
+  footnoteLabel = 'Notes',
+  footnoteBackLabel = 'Back to content',
+}: MarkdownProps): ReactElement {
+  const origin = siteOrigin(siteUrl);
+  let components = componentsByOrigin.get(origin);
+  if (!components) {
+    components = createComponents(origin);
+    componentsByOrigin.set(origin, components);
+  }
+  return (
+    <div className={className}>
+      <ReactMarkdown
+        remarkPlugins={remarkPlugins}
+        remarkRehypeOptions={{
+          footnoteLabel,
+          footnoteBackLabel,
+          // emitted as h1 so that the heading shift turns it into an h2, like the body's own `#` sections
+          footnoteLabelTagName: 'h1',
+        }}
+        skipHtml
+        urlTransform={urlTransform}
+        components={components}
+      >
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}
+
+export default Markdown;

@@ -1,0 +1,274 @@
+import { and, asc, count, desc, eq, inArray, lte, ne } from 'drizzle-orm';
+import type { Locale } from '@/i18n/routing';
+import { getDb, type Db } from './client';
+import {
+  articles,
+  articleSlugHistory,
+  articleTags,
+  authors,
+  authorTranslations,
+  categoryTranslations,
+  tagTranslations,
+} from './schema';
+
+/** What every listing shows of an article: headline, standfirst, image, byline, time and section. */
+export interface ArticleCard {
+  id: number;
+  locale: string;
+  slug: string;
+  title: string;
+  standfirst: string;
+  kind: 'article' | 'video';
+  videoDurationSeconds: number | null;
+  heroImage: string | null;
+  heroWidth: number | null;
+  heroHeight: number | null;
+  heroAlt: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  category: { id: number; slug: string; name: string };
+  author: { id: number; slug: string; name: string; kind: 'person' | 'agency' };
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** A reader sees a version only once it is published and its publication time has passed. */
+export function isVisible(now: Date = new Date()) {
+  return and(eq(articles.status, 'published'), lte(articles.publishedAt, now));
+}
+
+const cardColumns = {
+  id: articles.id,
+  locale: articles.locale,
+  slug: articles.slug,
+  title: articles.title,
+  standfirst: articles.standfirst,
+  kind: articles.kind,
+  videoDurationSeconds: articles.videoDurationSeconds,
+  heroImage: articles.heroImage,
+  heroWidth: articles.heroWidth,
+  heroHeight: articles.heroHeight,
+  heroAlt: articles.heroAlt,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.updatedAt,
+  categoryId: articles.categoryId,
+  categorySlug: categoryTranslations.slug,
+  categoryName: categoryTranslations.name,
+  authorId: articles.authorId,
+  authorSlug: authorTranslations.slug,
+  authorName: authorTranslations.name,
+  authorKind: authors.kind,
+};
+
+type CardRow = ReturnType<ReturnType<typeof selectCards>['all']>[number];
+
+function toCard(row: CardRow): ArticleCard {
+  return {
+    id: row.id,
+    locale: row.locale,
+    slug: row.slug,
+    title: row.title,
+    standfirst: row.standfirst,
+    kind: row.kind,
+    videoDurationSeconds: row.videoDurationSeconds,
+    heroImage: row.heroImage,
+    heroWidth: row.heroWidth,
+    heroHeight: row.heroHeight,
+    heroAlt: row.heroAlt,
+    publishedAt: row.publishedAt ?? row.updatedAt,
+    updatedAt: row.updatedAt,
+    category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName },
+    author: { id: row.authorId, slug: row.authorSlug, name: row.authorName, kind: row.authorKind },
+  };
+}
+
+/** Cards query: article joined with its section and byline in the article's own language. */
+function selectCards(db: Db) {
+  return db
+    .select(cardColumns)
+    .from(articles)
+    .innerJoin(
+      categoryTranslations,
+      and(eq(categoryTranslations.categoryId, articles.categoryId), eq(categoryTranslations.locale, articles.locale)),
+    )
+    .innerJoin(
+      authorTranslations,
+      and(eq(authorTranslations.authorId, articles.authorId), eq(authorTranslations.locale, articles.locale)),
+    )
+    .innerJoin(authors, eq(authors.id, articles.authorId));
+}
+
+export interface ListFilter {
+  categoryId?: number;
+  authorId?: number;
+  tagId?: number;
+  kind?: 'article' | 'video';
+  excludeIds?: number[];
+}
+
+function filterConditions(locale: Locale, filter: ListFilter, now: Date) {
+  const conditions = [eq(articles.locale, locale), isVisible(now)];
+  if (filter.categoryId !== undefined) conditions.push(eq(articles.categoryId, filter.categoryId));
+  if (filter.authorId !== undefined) conditions.push(eq(articles.authorId, filter.authorId));
+  if (filter.kind !== undefined) conditions.push(eq(articles.kind, filter.kind));
+  if (filter.tagId !== undefined) {
+    conditions.push(
+      inArray(
+        articles.id,
+        getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, filter.tagId)),
+      ),
+    );
+  }
+  for (const id of filter.excludeIds ?? []) conditions.push(ne(articles.id, id));
+  return and(...conditions);
+}
+
+/** Newest first, most recent publication time; ties broken by id for a stable order across pages. */
+export function listArticles(locale: Locale, filter: ListFilter, limit: number, offset = 0, now = new Date()): ArticleCard[] {
+  const rows = selectCards(getDb())
+    .where(filterConditions(locale, filter, now))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  return rows.map(toCard);
+}
+
+export function countArticles(locale: Locale, filter: ListFilter, now = new Date()): number {
+  const row = getDb().select({ n: count() }).from(articles).where(filterConditions(locale, filter, now)).get();
+  return row?.n ?? 0;
+}
+
+export const PAGE_SIZE = 12;
+
+/** One page of a listing, or null when the page number is beyond the last page (→ 404). */
+export function pageOfArticles(locale: Locale, filter: ListFilter, page: number, pageSize = PAGE_SIZE): Page<ArticleCard> | null {
+  const now = new Date();
+  const total = countArticles(locale, filter, now);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
+  return { items: listArticles(locale, filter, pageSize, (page - 1) * pageSize, now), total, page, pageCount };
+}
+
+export interface ArticleDetail extends ArticleCard {
+  storyId: number;
+  body: string;
+  heroCaption: string;
+  heroCredit: string;
+  videoUrl: string | null;
+  author: ArticleCard['author'] & { url: string | null };
+  tags: { id: number; slug: string; name: string }[];
+  /** The other language versions a reader can switch to (published ones only). */
+  translations: { locale: Locale; slug: string; categorySlug: string; title: string }[];
+}
+
+function tagsOf(articleId: number, locale: Locale) {
+  return getDb()
+    .select({ id: tagTranslations.tagId, slug: tagTranslations.slug, name: tagTranslations.name })
+    .from(articleTags)
+    .innerJoin(tagTranslations, and(eq(tagTranslations.tagId, articleTags.tagId), eq(tagTranslations.locale, locale)))
+    .where(eq(articleTags.articleId, articleId))
+    .orderBy(asc(tagTranslations.name))
+    .all();
+}
+
+function translationsOf(storyId: number, exceptId: number, now: Date): ArticleDetail['translations'] {
+  return getDb()
+    .select({ locale: articles.locale, slug: articles.slug, categorySlug: categoryTranslations.slug, title: articles.title })
+    .from(articles)
+    .innerJoin(
+      categoryTranslations,
+      and(eq(categoryTranslations.categoryId, articles.categoryId), eq(categoryTranslations.locale, articles.locale)),
+    )
+    .where(and(eq(articles.storyId, storyId), ne(articles.id, exceptId), isVisible(now)))
+    .all() as ArticleDetail['translations'];
+}
+
+export type ArticleLookup =
+  | { type: 'found'; article: ArticleDetail }
+  | { type: 'redirect'; categorySlug: string; slug: string }
+  | { type: 'missing' };
+
+/**
+ * Resolves `/{locale}/{categorySlug}/{slug}`. A right slug under the wrong section, or an old slug, answers a
+ * redirect to the canonical URL; anything unpublished is missing.
+ */
+export function findArticle(locale: Locale, categorySlug: string, slug: string, now = new Date()): ArticleLookup {
+  const db = getDb();
+  const row = selectCards(db)
+    .where(and(eq(articles.locale, locale), eq(articles.slug, slug), isVisible(now)))
+    .get();
+  if (!row) {
+    const moved = db
+      .select({ slug: articles.slug, categorySlug: categoryTranslations.slug })
+      .from(articleSlugHistory)
+      .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
+      .innerJoin(
+        categoryTranslations,
+        and(eq(categoryTranslations.categoryId, articles.categoryId), eq(categoryTranslations.locale, articles.locale)),
+      )
+      .where(and(eq(articleSlugHistory.locale, locale), eq(articleSlugHistory.slug, slug), isVisible(now)))
+      .get();
+    return moved ? { type: 'redirect', ...moved } : { type: 'missing' };
+  }
+  if (row.categorySlug !== categorySlug) return { type: 'redirect', categorySlug: row.categorySlug, slug: row.slug };
+  const extra = db
+    .select({
+      storyId: articles.storyId,
+      body: articles.body,
+      heroCaption: articles.heroCaption,
+      heroCredit: articles.heroCredit,
+      videoUrl: articles.videoUrl,
+      authorUrl: authors.url,
+    })
+    .from(articles)
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(eq(articles.id, row.id))
+    .get();
+  if (!extra) return { type: 'missing' };
+  const card = toCard(row);
+  return {
+    type: 'found',
+    article: {
+      ...card,
+      storyId: extra.storyId,
+      body: extra.body,
+      heroCaption: extra.heroCaption,
+      heroCredit: extra.heroCredit,
+      videoUrl: extra.videoUrl,
+      author: { ...card.author, url: extra.authorUrl },
+      tags: tagsOf(row.id, locale),
+      translations: translationsOf(extra.storyId, row.id, now),
+    },
+  };
+}
+
+/** The most recent visible versions, for prerendering at build time and for sitemaps. */
+export function recentArticlePaths(limit: number, now = new Date()) {
+  return getDb()
+    .select({ locale: articles.locale, slug: articles.slug, categorySlug: categoryTranslations.slug })
+    .from(articles)
+    .innerJoin(
+      categoryTranslations,
+      and(eq(categoryTranslations.categoryId, articles.categoryId), eq(categoryTranslations.locale, articles.locale)),
+    )
+    .where(isVisible(now))
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit)
+    .all();
+}
+
+/** Used by tests and the seed: raw count of rows by status, whatever their visibility. */
+export function countByStatus() {
+  return getDb()
+    .select({ status: articles.status, n: count() })
+    .from(articles)
+    .groupBy(articles.status)
+    .all();
+}
+

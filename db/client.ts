@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Opens a SQLite file with the settings every Kiosque process relies on. */
+export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
+  const file = resolve(path);
+  if (!options.readonly) mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  // WAL lets readers go on while a writer (newsroom, view flush, backup) holds the write lock;
+  // busy_timeout makes a writer wait for the lock instead of failing at once.
+  if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  return drizzle({ client: sqlite, schema }) as Db;
+}
+
+const globalForDb = globalThis as unknown as { kiosqueDb?: Db };
+
+/** The process-wide connection, opened on first use from DATABASE_PATH. */
+export function getDb(): Db {
+  if (!globalForDb.kiosqueDb) {
+    globalForDb.kiosqueDb = openDatabase(process.env.DATABASE_PATH || 'data/kiosque.db');
+  }
+  return globalForDb.kiosqueDb;
+}

@@ -1,0 +1,18 @@
+/** Sequences that only appear when UTF-8 was decoded as Latin-1/Windows-1252 somewhere (or lost: U+FFFD). */
+export const MOJIBAKE = [/Ã[\u0080-\u00BF©¨ª«®¯´¹§¢£¤]/, /â€[™œ\u009D“”˜¦¢–—]/, /â–/, /Â[\u00A0«»°]/, /\uFFFD/];
+
+export function findMojibake(text: string): string | null {
+  for (const pattern of MOJIBAKE) {
+    const m = pattern.exec(text);
+    if (m) return text.slice(Math.max(0, m.index - 30), m.index + 30);
+  }
+  return null;
+}
+
+/** Today's long date in the site time zone, as a reader in that locale should see it. */
+export function todayInDouala(locale: 'fr' | 'en', now = new Date()) {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-US', {
+    dateStyle: 'full',
+    timeZone: 'Africa/Douala',
+  }).format(now);
+}

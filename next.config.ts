@@ -1,0 +1,45 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+import { fixedPaths, locales } from './i18n/routing';
+
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+/**
+ * Fixed pages live under their English name in app/[locale]/. Localized names are rewritten onto them here
+ * (cheap, no proxy on the request), and an internal name used under the wrong locale redirects to the right one.
+ */
+function localizedFixedPaths() {
+  const rewrites = [];
+  const redirects = [];
+  for (const [internal, byLocale] of Object.entries(fixedPaths)) {
+    for (const locale of locales) {
+      const publicName = byLocale[locale];
+      if (publicName === internal) continue;
+      rewrites.push(
+        { source: `/${locale}/${publicName}`, destination: `/${locale}/${internal}` },
+        { source: `/${locale}/${publicName}/:rest*`, destination: `/${locale}/${internal}/:rest*` },
+      );
+      redirects.push(
+        { source: `/${locale}/${internal}`, destination: `/${locale}/${publicName}`, permanent: true },
+        { source: `/${locale}/${internal}/:rest*`, destination: `/${locale}/${publicName}/:rest*`, permanent: true },
+      );
+    }
+  }
+  return { rewrites, redirects };
+}
+
+const { rewrites, redirects } = localizedFixedPaths();
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: ['better-sqlite3'],
+  async rewrites() {
+    return { beforeFiles: rewrites, afterFiles: [], fallback: [] };
+  },
+  async redirects() {
+    return redirects;
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,78 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * e2e against the production build. Playwright starts, in order: a fake Open-Meteo server, then the portal
+ * (built here, so that prerendered pages read the fake weather and a fresh test database), then two more
+ * instances of the same build whose weather service is down or hangs.
+ */
+const APP_PORT = 3100;
+const WEATHER_PORT = 4010;
+const weatherBase = `http://127.0.0.1:${WEATHER_PORT}`;
+const E2E_DB = 'data/e2e.db';
+
+const chromium = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+const serverEnv = (weatherMode: string) => ({
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  DATABASE_PATH: E2E_DB,
+  SITE_URL: `http://localhost:${APP_PORT}`,
+  WEATHER_API_URL: `${weatherBase}/${weatherMode}`,
+  WEATHER_TIMEOUT_MS: '1000',
+});
+
+const build = process.env.E2E_SKIP_BUILD === '1' ? 'true' : `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npm run build`;
+
+export const ports = { app: APP_PORT, weatherDown: APP_PORT + 1, weatherSlow: APP_PORT + 2, weather: WEATHER_PORT };
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: `http://localhost:${APP_PORT}`,
+    locale: 'fr-FR',
+    timezoneId: 'Africa/Douala',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], locale: 'fr-FR', launchOptions: chromium } },
+    { name: 'mobile', testIgnore: /\.api\.spec\.ts$/, use: { ...devices['Pixel 7'], locale: 'fr-FR', launchOptions: chromium } },
+  ],
+  webServer: [
+    {
+      command: 'node_modules/.bin/tsx e2e/support/fake-weather.ts',
+      url: `${weatherBase}/health`,
+      env: { FAKE_WEATHER_PORT: String(WEATHER_PORT) },
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+    },
+    {
+      command: `${build} && exec node_modules/.bin/next start -p ${APP_PORT}`,
+      url: `http://localhost:${APP_PORT}/fr`,
+      env: serverEnv('ok'),
+      timeout: 15 * 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'pipe',
+    },
+    {
+      command: `exec node_modules/.bin/next start -p ${APP_PORT + 1}`,
+      url: `http://localhost:${APP_PORT + 1}/fr`,
+      env: serverEnv('down'),
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `exec node_modules/.bin/next start -p ${APP_PORT + 2}`,
+      url: `http://localhost:${APP_PORT + 2}/fr`,
+      env: serverEnv('slow'),
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});

@@ -1,0 +1,13 @@
+import createMiddleware from 'next-intl/middleware';
+import { routing } from './i18n/routing';
+
+/**
+ * Locale negotiation for `/` and unprefixed paths only (remembered choice → Accept-Language → French).
+ * Locale-prefixed pages never pass through here: no per-request work and no Set-Cookie on cacheable pages.
+ */
+export default createMiddleware(routing);
+
+export const config = {
+  // Keep in sync with i18n/routing.ts `locales` (a matcher must be a literal).
+  matcher: ['/', '/((?!(?:fr|en)(?:/|$)|api(?:/|$)|_next/|_vercel/|media/|.*\\..*).*)'],
+};

@@ -1,0 +1,29 @@
+/**
+ * Database chores on DATABASE_PATH (default data/kiosque.db):
+ *   migrate  apply pending migrations
+ *   seed     migrate, then seed the demo newsroom when the database has no articles (idempotent);
+ *            run before `next build`, since prerendering reads the database
+ */
+import { openDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { seedDemo } from '../db/seed';
+
+const command = process.argv[2];
+const path = process.env.DATABASE_PATH || 'data/kiosque.db';
+
+if (command !== 'migrate' && command !== 'seed') {
+  console.error('usage: tsx scripts/db.ts migrate|seed');
+  process.exit(2);
+}
+const db = openDatabase(path);
+try {
+  const { applied } = migrateDatabase(db);
+  let seeded = '';
+  if (command === 'seed') {
+    const result = seedDemo(db);
+    seeded = result.skipped ? '; already has content, nothing seeded' : `; seeded ${result.articles} article versions`;
+  }
+  console.log(`database ${path}: ${applied} migration(s) applied${seeded}`);
+} finally {
+  db.$client.close();
+}
