@@ -5,8 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
  * (built here, so that prerendered pages read the fake weather and a fresh test database), then two more
  * instances of the same build whose weather service is down or hangs.
  */
-const APP_PORT = 3100;
-const WEATHER_PORT = 4010;
+// Ports can be moved (E2E_APP_PORT uses three consecutive ports) so that two checkouts can run e2e at once.
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const WEATHER_PORT = Number(process.env.E2E_WEATHER_PORT ?? 4010);
 const weatherBase = `http://127.0.0.1:${WEATHER_PORT}`;
 const E2E_DB = 'data/e2e.db';
 
@@ -25,8 +26,6 @@ const serverEnv = (weatherMode: string) => ({
 });
 
 const build = process.env.E2E_SKIP_BUILD === '1' ? 'true' : `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npm run build`;
-
-export const ports = { app: APP_PORT, weatherDown: APP_PORT + 1, weatherSlow: APP_PORT + 2, weather: WEATHER_PORT };
 
 export default defineConfig({
   testDir: './e2e',

@@ -6,12 +6,11 @@ import { getConfig } from '@/lib/config';
 import { getCurrentWeather, weatherIcon } from '@/lib/weather';
 
 /** Today's date in the site time zone and the current weather of the site's city, as on a newspaper's front. */
-export async function HeaderStrip({ locale }: { locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: 'a11y' });
+export function HeaderStrip({ locale }: { locale: Locale }) {
   const now = new Date();
   return (
     <div className="header-strip">
-      <time className="today" dateTime={now.toISOString()} aria-label={t('today')}>
+      <time className="today" dateTime={now.toISOString()}>
         {formatLongDate(now, locale)}
       </time>
       <Suspense fallback={null}>

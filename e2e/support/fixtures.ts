@@ -6,6 +6,10 @@ import Database from 'better-sqlite3';
 
 export const E2E_DB = 'data/e2e.db';
 
+/** The portal instances started by playwright.config.ts (the main one, then weather down, then weather hanging). */
+const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+export const instances = { weatherDown: `http://localhost:${appPort + 1}`, weatherSlow: `http://localhost:${appPort + 2}` };
+
 export interface ArticleRef {
   id: number;
   storyId: number;
