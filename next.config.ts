@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { fixedPaths, locales } from './i18n/routing';
+import { cacheHeaders } from './lib/headers/cache';
+import { securityHeaders } from './lib/headers/security';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -39,6 +41,9 @@ const nextConfig: NextConfig = {
   },
   async redirects() {
     return redirects;
+  },
+  async headers() {
+    return [...securityHeaders(), ...cacheHeaders()];
   },
 };
 
