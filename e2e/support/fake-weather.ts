@@ -3,7 +3,7 @@
  * portal instances can point at one fake server in different modes:
  *   /ok/v1/forecast      a fixed reading (23.9 °C, partly cloudy)
  *   /down/v1/forecast    HTTP 503
- *   /slow/v1/forecast    never answers within the portal's timeout (answers after 10 s)
+ *   /slow/v1/forecast    hangs for 60 s, far beyond the portal's timeout
  *   /garbage/v1/forecast malformed JSON
  * GET /requests returns how many forecast requests each mode received.
  */
@@ -34,7 +34,7 @@ const server = createServer((req, res) => {
   if (mode === 'down') {
     res.writeHead(503).end('unavailable');
   } else if (mode === 'slow') {
-    setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 10_000).unref();
+    setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 60_000).unref();
   } else if (mode === 'garbage') {
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"current": {"temperature_2m": "hot"');
   } else {

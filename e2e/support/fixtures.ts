@@ -9,6 +9,7 @@ export const E2E_DB = 'data/e2e.db';
 /** The portal instances started by playwright.config.ts (the main one, then weather down, then weather hanging). */
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 export const instances = { weatherDown: `http://localhost:${appPort + 1}`, weatherSlow: `http://localhost:${appPort + 2}` };
+export const fakeWeather = `http://127.0.0.1:${Number(process.env.E2E_WEATHER_PORT ?? 4010)}`;
 
 export interface ArticleRef {
   id: number;
