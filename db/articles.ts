@@ -272,3 +272,13 @@ export function countByStatus() {
     .all();
 }
 
+
+/** Cards for the given ids, in the given order (ids that are not visible in `locale` are left out). */
+export function cardsByIds(locale: Locale, ids: number[], now = new Date()): ArticleCard[] {
+  if (!ids.length) return [];
+  const rows = selectCards(getDb())
+    .where(and(eq(articles.locale, locale), isVisible(now), inArray(articles.id, ids)))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, toCard(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
