@@ -41,6 +41,7 @@ export interface SearchHit {
 /** Relevance (bm25, title weighs most) divided by an age factor: a month-old article needs twice the relevance. */
 const RECENCY_MS = 30 * 86_400_000;
 
+// CROSS JOIN keeps the FTS index as the outer loop: matches first, then each article by id.
 const visible = `articles.locale = @locale and articles.status = 'published' and articles.published_at <= @now`;
 
 const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
@@ -52,13 +53,13 @@ function prepare(db: Db) {
       `select articles.id as id,
          highlight(articles_fts, 0, '${MARK_START}', '${MARK_END}') as title,
          snippet(articles_fts, 2, '${MARK_START}', '${MARK_END}', '…', 24) as snippet
-       from articles_fts join articles on articles.id = articles_fts.rowid
+       from articles_fts cross join articles on articles.id = articles_fts.rowid
        where articles_fts match @match and ${visible}
        order by bm25(articles_fts, 10.0, 4.0, 1.0) / (1.0 + (@now - articles.published_at) / ${RECENCY_MS}.0), articles.id desc
        limit @limit offset @offset`,
     ),
     count: client.prepare<{ match: string; locale: string; now: number }, { n: number }>(
-      `select count(*) as n from articles_fts join articles on articles.id = articles_fts.rowid
+      `select count(*) as n from articles_fts cross join articles on articles.id = articles_fts.rowid
        where articles_fts match @match and ${visible}`,
     ),
   };

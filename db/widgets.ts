@@ -30,9 +30,19 @@ export function hotThisWeek(locale: Locale, limit = 5, now = new Date()): HotArt
   const total = sql<number>`sum(${articleViewsDaily.views})`;
   const rows = getDb()
     .select({ id: articleViewsDaily.articleId, views: total })
+    // CROSS JOIN fixes the join order in SQLite: walk the week's rows of article_views_daily (index on day),
+    // then look each article up by id — never all the articles of a language.
     .from(articleViewsDaily)
-    .innerJoin(articles, eq(articles.id, articleViewsDaily.articleId))
-    .where(and(gte(articleViewsDaily.day, from), lte(articleViewsDaily.day, to), eq(articles.locale, locale), isVisible(now)))
+    .crossJoin(articles)
+    .where(
+      and(
+        gte(articleViewsDaily.day, from),
+        lte(articleViewsDaily.day, to),
+        eq(articles.id, articleViewsDaily.articleId),
+        eq(articles.locale, locale),
+        isVisible(now),
+      ),
+    )
     .groupBy(articleViewsDaily.articleId)
     .orderBy(desc(total), desc(articleViewsDaily.articleId))
     .limit(limit)
@@ -119,11 +129,13 @@ export function relatedArticles(article: RelatedSource, limit = 4, now = new Dat
   const sourceTags = getDb().select({ tagId: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, article.id));
   const rows = getDb()
     .select({ id: articles.id, score })
+    // CROSS JOIN: start from the articles sharing a topic (index article_tags_tag), then each article by id.
     .from(articleTags)
-    .innerJoin(articles, eq(articles.id, articleTags.articleId))
+    .crossJoin(articles)
     .where(
       and(
         inArray(articleTags.tagId, sourceTags),
+        eq(articles.id, articleTags.articleId),
         ne(articles.id, article.id),
         eq(articles.locale, locale),
         isVisible(now),
