@@ -28,9 +28,6 @@ export async function SiteHeader({ locale, alternates, currentSection }: { local
           <li>
             <a href={paths.home(locale)}>{t('nav.home')}</a>
           </li>
-          <li>
-            <a href={paths.latest(locale)}>{t('nav.latest')}</a>
-          </li>
           {sections.map((s) => (
             <li key={s.id}>
               <a href={paths.section(locale, s.slug)} aria-current={s.slug === currentSection ? 'page' : undefined}>
@@ -38,6 +35,9 @@ export async function SiteHeader({ locale, alternates, currentSection }: { local
               </a>
             </li>
           ))}
+          <li>
+            <a href={paths.latest(locale)}>{t('nav.latest')}</a>
+          </li>
         </ul>
       </nav>
     </header>
