@@ -7,6 +7,7 @@ import { ArticleList } from './ArticleList';
 import { PageShell } from './PageShell';
 import { Pagination } from './Pagination';
 import { UntranslatedNotice } from './UntranslatedNotice';
+import { WithSidebar } from './WithSidebar';
 import type { Alternates } from './LanguageSwitcher';
 
 export function sectionAlternates(category: Category, locale: Locale): Alternates {
@@ -25,12 +26,14 @@ export async function SectionListing({ locale, category, page }: { locale: Local
   return (
     <PageShell locale={locale} alternates={sectionAlternates(category, locale)} currentSection={category.slug}>
       <UntranslatedNotice locale={locale} section={category.name} />
-      <header className="listing-header">
-        <h1>{category.name}</h1>
-        {category.description ? <p className="listing-description">{category.description}</p> : null}
-      </header>
-      {page.items.length ? <ArticleList articles={page.items} firstPriority /> : <p>{t('empty')}</p>}
-      <Pagination locale={locale} page={page.page} pageCount={page.pageCount} href={(n) => paths.section(locale, category.slug, n)} />
+      <WithSidebar locale={locale}>
+        <header className="listing-header">
+          <h1>{category.name}</h1>
+          {category.description ? <p className="listing-description">{category.description}</p> : null}
+        </header>
+        {page.items.length ? <ArticleList articles={page.items} firstPriority /> : <p>{t('empty')}</p>}
+        <Pagination locale={locale} page={page.page} pageCount={page.pageCount} href={(n) => paths.section(locale, category.slug, n)} />
+      </WithSidebar>
     </PageShell>
   );
 }

@@ -4,6 +4,7 @@ import { paths } from '@/i18n/paths';
 import { listCategories } from '@/db/taxonomy';
 import { HeaderStrip } from './HeaderStrip';
 import { LanguageSwitcher, type Alternates } from './LanguageSwitcher';
+import { SearchForm } from './SearchForm';
 
 /** Header strip, masthead, section navigation and language switcher: the top of every page. */
 export async function SiteHeader({ locale, alternates, currentSection }: { locale: Locale; alternates: Alternates; currentSection?: string }) {
@@ -20,6 +21,7 @@ export async function SiteHeader({ locale, alternates, currentSection }: { local
           {t('site.name')}
         </a>
         <p className="tagline">{t('site.tagline')}</p>
+        <SearchForm locale={locale} />
       </div>
       <nav className="site-nav" aria-label={t('a11y.mainNavigation')}>
         <ul className="container">
@@ -33,6 +35,9 @@ export async function SiteHeader({ locale, alternates, currentSection }: { local
               </a>
             </li>
           ))}
+          <li>
+            <a href={paths.latest(locale)}>{t('nav.latest')}</a>
+          </li>
         </ul>
       </nav>
     </header>

@@ -6,7 +6,9 @@ import { getSiteUrl } from '@/lib/site';
 import { SiteFooter } from '@/components/SiteFooter';
 import { sans, serif } from '../fonts';
 
-export const dynamicParams = false;
+// No `dynamicParams = false` here: Next applies it to every route below (a single `false` in the tree turns
+// off on-demand rendering of all child params: page 2 of a section, topics, authors). Unknown locales are a
+// 404 anyway: the layout calls notFound() and app/not-found.tsx answers in both languages.
 
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));

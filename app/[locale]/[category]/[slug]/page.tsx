@@ -7,6 +7,9 @@ import { findArticle, recentArticlePaths } from '@/db/articles';
 import { isSlug } from '@/lib/params';
 import { ArticleView, articleAlternates } from '@/components/ArticleView';
 import { PageShell } from '@/components/PageShell';
+import { ViewBeacon } from '@/components/ViewBeacon.client';
+import { WithSidebar } from '@/components/WithSidebar';
+import { RelatedArticles } from '@/components/widgets/RelatedArticles';
 
 export const revalidate = 300;
 
@@ -39,7 +42,11 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/[cate
   const article = found.result.article;
   return (
     <PageShell locale={found.locale} alternates={articleAlternates(article)} currentSection={article.category.slug}>
-      <ArticleView article={article} />
+      <WithSidebar locale={found.locale}>
+        <ArticleView article={article} />
+        <RelatedArticles article={{ id: article.id, locale: article.locale, categoryId: article.category.id }} />
+      </WithSidebar>
+      <ViewBeacon articleId={article.id} />
     </PageShell>
   );
 }

@@ -1,0 +1,108 @@
+import type { Locale } from '@/i18n/routing';
+import { MARK_END, MARK_START, stripMarkdown } from '@/lib/highlight';
+import { cardsByIds, type ArticleCard, type Page } from './articles';
+import { getDb, type Db } from './client';
+
+/*
+ * Full-text search over the `articles_fts` FTS5 index (title, standfirst, body; unicode61 with
+ * remove_diacritics 2, kept in sync by the triggers of migration 0001). Reader input never reaches FTS5 as
+ * syntax: it is cut into words, each word becomes an FTS string ("…"), the last one a prefix ("…"*).
+ */
+
+/** At most this many words are searched (the rest of a very long query is ignored). */
+export const MAX_QUERY_WORDS = 12;
+const MAX_WORD_LENGTH = 64;
+export const SEARCH_PAGE_SIZE = 10;
+
+/** Words of a query as the unicode61 tokenizer sees them: runs of letters, digits and combining marks. */
+export function queryWords(input: string): string[] {
+  const words = input.normalize('NFKC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  return words.slice(0, MAX_QUERY_WORDS).map((w) => Array.from(w).slice(0, MAX_WORD_LENGTH).join(''));
+}
+
+/**
+ * A safe FTS5 MATCH expression for reader input, or null when there is nothing to search. Every word is a
+ * quoted string (FTS5 operators such as OR, NOT, NEAR(, -, *, ^, column filters become plain words), all
+ * words must match, and the last one matches as a prefix so that results come while typing.
+ */
+export function buildMatchQuery(input: string): string | null {
+  const words = queryWords(input);
+  if (!words.length) return null;
+  return words.map((w, i) => `"${w.replaceAll('"', '')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+export interface SearchHit {
+  article: ArticleCard;
+  /** Title and body excerpt with matches between MARK_START and MARK_END (see lib/highlight.ts). */
+  title: string;
+  snippet: string;
+}
+
+/** Relevance (bm25, title weighs most) divided by an age factor: a month-old article needs twice the relevance. */
+const RECENCY_MS = 30 * 86_400_000;
+
+// CROSS JOIN keeps the FTS index as the outer loop: matches first, then each article by id.
+const visible = `articles.locale = @locale and articles.status = 'published' and articles.published_at <= @now`;
+
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  const client = db.$client;
+  return {
+    hits: client.prepare<{ match: string; locale: string; now: number; limit: number; offset: number }, { id: number; title: string; snippet: string }>(
+      `select articles.id as id,
+         highlight(articles_fts, 0, '${MARK_START}', '${MARK_END}') as title,
+         snippet(articles_fts, 2, '${MARK_START}', '${MARK_END}', '…', 24) as snippet
+       from articles_fts cross join articles on articles.id = articles_fts.rowid
+       where articles_fts match @match and ${visible}
+       order by bm25(articles_fts, 10.0, 4.0, 1.0) / (1.0 + (@now - articles.published_at) / ${RECENCY_MS}.0), articles.id desc
+       limit @limit offset @offset`,
+    ),
+    count: client.prepare<{ match: string; locale: string; now: number }, { n: number }>(
+      `select count(*) as n from articles_fts cross join articles on articles.id = articles_fts.rowid
+       where articles_fts match @match and ${visible}`,
+    ),
+  };
+}
+
+function stmts() {
+  const db = getDb();
+  let s = statements.get(db);
+  if (!s) {
+    s = prepare(db);
+    statements.set(db, s);
+  }
+  return s;
+}
+
+/** The number of results of `query` in `locale` (0 for an empty query). */
+export function countSearchResults(locale: Locale, query: string, now = new Date()): number {
+  const match = buildMatchQuery(query);
+  if (!match) return 0;
+  return stmts().count.get({ match, locale, now: now.getTime() })?.n ?? 0;
+}
+
+/**
+ * One page of results for `query` in `locale`, best first; null when the page number is beyond the last page.
+ * An empty query (or one without any word) gives an empty first page.
+ */
+export function searchArticles(locale: Locale, query: string, page = 1, pageSize = SEARCH_PAGE_SIZE, now = new Date()): Page<SearchHit> | null {
+  const match = buildMatchQuery(query);
+  const total = match ? (stmts().count.get({ match, locale, now: now.getTime() })?.n ?? 0) : 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
+  if (!match || total === 0) return { items: [], total: 0, page, pageCount };
+  const rows = stmts().hits.all({ match, locale, now: now.getTime(), limit: pageSize, offset: (page - 1) * pageSize });
+  const cards = new Map(
+    cardsByIds(
+      locale,
+      rows.map((r) => r.id),
+      now,
+    ).map((c) => [c.id, c]),
+  );
+  const items = rows.flatMap((r) => {
+    const article = cards.get(r.id);
+    return article ? [{ article, title: r.title, snippet: stripMarkdown(r.snippet) }] : [];
+  });
+  return { items, total, page, pageCount };
+}

@@ -1,0 +1,42 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { isVisible } from './articles';
+import { getDb, type Db } from './client';
+import { articles, articleViewsDaily } from './schema';
+
+/** A view may be counted only for an article a reader can see (published, publication time passed). */
+export function isCountableArticle(articleId: number, now = new Date(), db: Db = getDb()): boolean {
+  return !!db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.id, articleId), isVisible(now)))
+    .get();
+}
+
+export interface DailyViews {
+  articleId: number;
+  /** Site day, YYYY-MM-DD in Africa/Douala. */
+  day: string;
+  views: number;
+}
+
+/**
+ * Adds aggregated views to the daily table in one transaction (one upsert per article and day). Rows of
+ * articles deleted since the views were counted are skipped. Throws if the database refuses the write.
+ */
+export function recordViews(batch: readonly DailyViews[], db: Db = getDb()): void {
+  if (!batch.length) return;
+  db.transaction((tx) => {
+    for (const { articleId, day, views } of batch) {
+      if (views <= 0) continue;
+      const exists = tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).get();
+      if (!exists) continue;
+      tx.insert(articleViewsDaily)
+        .values({ articleId, day, views })
+        .onConflictDoUpdate({
+          target: [articleViewsDaily.articleId, articleViewsDaily.day],
+          set: { views: sql`${articleViewsDaily.views} + excluded.views` },
+        })
+        .run();
+    }
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * Every widget and listing query is driven by an index: EXPLAIN QUERY PLAN of each SQL statement they run must
+ * never show a full scan of the articles table (`SCAN articles`), and a page's number of queries must not grow
+ * with the amount of content.
+ */
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countArticles, findArticle, pageOfArticles } from '@/db/articles';
+import { frontPage } from '@/db/front';
+import { countSearchResults, searchArticles } from '@/db/search';
+import { seedDemo } from '@/db/seed';
+import { findAuthor, findTag } from '@/db/taxonomy';
+import { isCountableArticle, recordViews } from '@/db/views';
+import { hotThisWeek, popularCategories, recentTopics, relatedArticles } from '@/db/widgets';
+import { newsroom, useTestDb } from './support/db';
+
+interface Captured {
+  sql: string;
+  args: unknown[];
+}
+
+let env: ReturnType<typeof useTestDb>;
+let captured: Captured[] = [];
+
+/** Records every statement run on the connection, with its parameters. */
+function record(client: Database.Database) {
+  const prepare = client.prepare.bind(client);
+  (client as unknown as { prepare: (sql: string) => Database.Statement }).prepare = (sql: string) => {
+    const stmt = prepare(sql);
+    const proxy: Database.Statement = new Proxy(stmt, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (prop === 'all' || prop === 'get' || prop === 'run' || prop === 'iterate') captured.push({ sql, args });
+          const result = value.apply(target, args);
+          return result === target ? proxy : result;
+        };
+      },
+    });
+    return proxy;
+  };
+}
+
+function plan(c: Captured): string[] {
+  if (process.env.SHOW_PLANS) console.log(c.sql.replace(/\s+/g, " ").slice(0, 160), "\n   ", (env.db.$client.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.args as never[])) as { detail: string }[]).map((r) => r.detail).join(" | "));
+  const rows = env.db.$client.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.args as never[])) as { detail: string }[];
+  return rows.map((r) => r.detail);
+}
+
+function expectIndexed(run: () => unknown) {
+  captured = [];
+  run();
+  const reads = captured.filter((c) => /^\s*select/i.test(c.sql));
+  expect(reads.length).toBeGreaterThan(0);
+  for (const c of reads) {
+    const details = plan(c);
+    expect(details.filter((d) => /\bSCAN articles\b(?!_)/.test(d)), `${c.sql}\n${details.join('\n')}`).toEqual([]);
+  }
+  return reads.length;
+}
+
+const now = new Date();
+
+beforeEach(() => {
+  env = useTestDb();
+  seedDemo(env.db, now);
+  record(env.db.$client);
+});
+afterEach(() => env.close());
+
+function someArticle(locale: 'fr' | 'en') {
+  return env.db.$client
+    .prepare(
+      `select a.id, a.locale, a.slug, a.category_id as categoryId, a.author_id as authorId, c.slug as categorySlug from articles a
+       join category_translations c on c.category_id = a.category_id and c.locale = a.locale
+       where a.locale = ? and a.status = 'published' and exists (select 1 from article_tags t where t.article_id = a.id) limit 1`,
+    )
+    .get(locale) as { id: number; locale: string; slug: string; categoryId: number; authorId: number; categorySlug: string };
+}
+
+describe('query plans: no full scan of articles', () => {
+  for (const locale of ['fr', 'en'] as const) {
+    it(`widgets (${locale})`, () => {
+      const a = someArticle(locale);
+      expectIndexed(() => hotThisWeek(locale, 5, now));
+      expectIndexed(() => popularCategories(locale, now));
+      expectIndexed(() => recentTopics(locale, 12, now));
+      expectIndexed(() => relatedArticles({ id: a.id, locale, categoryId: a.categoryId }, 4, now));
+    });
+
+    it(`listings (${locale})`, () => {
+      const a = someArticle(locale);
+      const tagId = (env.db.$client.prepare('select tag_id as t from article_tags where article_id = ?').get(a.id) as { t: number }).t;
+      expectIndexed(() => frontPage(locale, now));
+      expectIndexed(() => pageOfArticles(locale, {}, 1));
+      expectIndexed(() => pageOfArticles(locale, { categoryId: a.categoryId }, 1));
+      expectIndexed(() => pageOfArticles(locale, { authorId: a.authorId }, 1));
+      expectIndexed(() => pageOfArticles(locale, { tagId }, 1));
+      expectIndexed(() => pageOfArticles(locale, { kind: 'video' }, 1));
+      expectIndexed(() => countArticles(locale, { tagId }));
+      expectIndexed(() => findArticle(locale, a.categorySlug, a.slug));
+      expectIndexed(() => findTag(locale, 'x'));
+      expectIndexed(() => findAuthor(locale, 'x'));
+    });
+
+    it(`search (${locale})`, () => {
+      expectIndexed(() => searchArticles(locale, 'cameroun economie', 1));
+      expectIndexed(() => countSearchResults(locale, 'cacao'));
+    });
+  }
+
+  it('view recording', () => {
+    const a = someArticle('fr');
+    expectIndexed(() => isCountableArticle(a.id));
+    captured = [];
+    recordViews([{ articleId: a.id, day: '2026-01-01', views: 3 }]);
+    for (const c of captured.filter((q) => /^\s*select/i.test(q.sql))) expect(plan(c).join('\n')).not.toMatch(/\bSCAN articles\b(?!_)/);
+  });
+});
+
+describe('a page makes a bounded number of queries', () => {
+  it('the front page and the widgets run as many queries with 10 times more content', () => {
+    const count = () =>
+      expectIndexed(() => {
+        frontPage('fr', now);
+        hotThisWeek('fr', 5, now);
+        popularCategories('fr', now);
+        recentTopics('fr', 12, now);
+        searchArticles('fr', 'cameroun', 1);
+      });
+    const before = count();
+    const room = newsroom(env.db, now);
+    const category = (env.db.$client.prepare("select id from categories where key = 'politics'").get() as { id: number }).id;
+    const author = room.author('bulk');
+    const tag = room.tag('bulk');
+    for (let i = 0; i < 1000; i++) {
+      const id = room.article({ categoryId: category, authorId: author, ageHours: i, tagIds: [tag], title: `Cameroun ${i}` });
+      room.views(id, new Date(now.getTime() - (i % 7) * 86_400_000).toISOString().slice(0, 10), i);
+    }
+    expect(count()).toBe(before);
+  });
+});
+
+/** The plan of every select a call runs, one string per statement. */
+function plansOf(run: () => unknown): string[] {
+  captured = [];
+  run();
+  return captured.filter((c) => /^\s*select/i.test(c.sql)).map((c) => plan(c).join(' | '));
+}
+
+describe('query plans: widgets and search start from the narrowest index', () => {
+  it('hot this week walks one week of article_views_daily, then articles by id', () => {
+    const [first, cards] = plansOf(() => hotThisWeek('fr', 5, now));
+    expect(first).toMatch(/^SEARCH article_views_daily USING INDEX article_views_daily_day \(day>\? AND day<\?\) \| SEARCH articles USING INTEGER PRIMARY KEY/);
+    expect(cards).toMatch(/^SEARCH articles USING INTEGER PRIMARY KEY/);
+  });
+
+  it('related articles walk the source’s topics, then articles by id', () => {
+    const a = someArticle('fr');
+    const [first] = plansOf(() => relatedArticles({ id: a.id, locale: 'fr', categoryId: a.categoryId }, 4, now));
+    expect(first).toMatch(/^SEARCH article_tags USING COVERING INDEX article_tags_tag/);
+    expect(first).toMatch(/SEARCH articles USING INTEGER PRIMARY KEY/);
+  });
+
+  it('search walks the FTS matches, then articles by id', () => {
+    for (const p of plansOf(() => searchArticles('fr', 'cameroun', 1)).slice(0, 2)) {
+      expect(p).toMatch(/^SCAN articles_fts VIRTUAL TABLE INDEX \d+:M/);
+      expect(p).toMatch(/SEARCH articles USING INTEGER PRIMARY KEY/);
+    }
+  });
+});
+
+describe('the plan check itself', () => {
+  it('fails on a query that reads the whole articles table', () => {
+    expect(() => expectIndexed(() => env.db.$client.prepare('select id from articles where title = ?').all('x'))).toThrow(/SCAN articles/);
+  });
+});
