@@ -180,12 +180,15 @@ test('an old slug answers a permanent redirect to the current URL', async ({ req
   } finally {
     db.close();
   }
-  const res = await request.get(`/fr/${a.categorySlug}/${oldSlug}`, { maxRedirects: 0 });
-  expect(res.status()).toBe(308);
-  expect(new URL(res.headers()['location']!, origin).pathname).toBe(articlePath(a));
   // The right slug under another section (a URL never prerendered) redirects as well.
   const elsewhere = a.categorySlug === 'sport' ? 'culture' : 'sport';
-  const moved = await request.get(`/fr/${elsewhere}/${a.slug}`, { maxRedirects: 0 });
-  expect(moved.status()).toBe(308);
-  expect(new URL(moved.headers()['location']!, origin).pathname).toBe(articlePath(a));
+  for (const path of [`/fr/${a.categorySlug}/${oldSlug}`, `/fr/${elsewhere}/${a.slug}`]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(308);
+    // Next 16.4 sends the Location header of an ISR redirect twice (vercel/next.js#82117): each copy must at
+    // least name the current URL. Tighten to exactly one once the upstream fix (PR #95913) ships.
+    const locations = res.headersArray().filter((h) => h.name.toLowerCase() === 'location').map((h) => new URL(h.value, origin).pathname);
+    expect(locations.length, path).toBeGreaterThan(0);
+    for (const location of locations) expect(location, path).toBe(articlePath(a));
+  }
 });
