@@ -31,6 +31,8 @@ async function head(page: Page, path: string) {
 }
 
 test.describe('article head', () => {
+  // Each test loads several pages and draws share cards on first request: allow for a busy CI machine.
+  test.slow();
   test('a translated pair points at each other, with article Open Graph and NewsArticle JSON-LD', async ({ page }) => {
     const [fr, en] = translatedPair();
     const expected = { fr: abs(articlePath(fr)), en: abs(articlePath(en)), 'x-default': abs(articlePath(fr)) };
