@@ -23,6 +23,10 @@ export const reservedSegments: ReadonlySet<string> = new Set([
   'api',
   'media',
   'feed',
+  'rss',
+  'rss.xml',
+  'sitemaps',
+  'opengraph-image',
   ...Object.values(fixedPaths).flatMap((byLocale) => Object.values(byLocale)),
 ]);
 

@@ -166,3 +166,34 @@ export function isoDuration(seconds: number): string {
   const s = total % 60;
   return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s ? `${s}S` : ''}`;
 }
+
+/** UTC offset of the site time zone ("+01:00") at an instant, read from Intl and memoized per hour. */
+const offsetByHour = new Map<number, string>();
+function siteOffset(date: Date): string {
+  const hour = Math.floor(date.getTime() / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const zone =
+      dateTimeFormat('en-US', 'isoOffset', { timeZoneName: 'longOffset', year: 'numeric' })
+        .formatToParts(date)
+        .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+    offset = zone === 'GMT' ? '+00:00' : zone.replace(/^GMT/, '');
+    if (offsetByHour.size > 10_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/**
+ * ISO 8601 date-time with the site's UTC offset, for structured data, sitemaps and Open Graph:
+ * "2024-11-15T14:05:00+01:00" (Africa/Douala is UTC+1 all year; the offset is read from Intl, not assumed).
+ * Whole seconds. Fast enough for 50,000 sitemap entries (the offset is looked up once per hour of time).
+ */
+export function isoDateTimeWithOffset(input: DateInput): string {
+  const date = toDate(input);
+  const offset = siteOffset(date);
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const [h, m] = offset.slice(1).split(':').map(Number);
+  const shifted = new Date(date.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
+  return `${shifted.toISOString().slice(0, 19)}${offset}`;
+}

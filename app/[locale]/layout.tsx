@@ -3,12 +3,13 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isLocale, locales } from '@/i18n/routing';
 import { getSiteUrl } from '@/lib/site';
+import { OG_LOCALES } from '@/lib/seo';
 import { SiteFooter } from '@/components/SiteFooter';
 import { sans, serif } from '../fonts';
 
-// No `dynamicParams = false` here: Next applies it to every route below (a single `false` in the tree turns
-// off on-demand rendering of all child params: page 2 of a section, topics, authors). Unknown locales are a
-// 404 anyway: the layout calls notFound() and app/not-found.tsx answers in both languages.
+// No `dynamicParams = false` here: a layout's segment config applies to every page below it, and it turned
+// every path not prerendered at build (older articles, old slugs, wrong-section redirects, section page 2)
+// into a 404. An unknown locale is still a 404: the layout calls notFound().
 
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
@@ -32,6 +33,10 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
     title: { default: t('name'), template: `%s · ${t('name')}` },
     description: t('description'),
     applicationName: t('name'),
+    // Site-wide defaults; every page replaces them with its own through lib/seo.ts buildMetadata().
+    openGraph: { siteName: t('name'), locale: OG_LOCALES[locale], type: 'website' },
+    twitter: { card: 'summary_large_image' },
+    formatDetection: { telephone: false, email: false, address: false },
   };
 }
 

@@ -5,7 +5,7 @@ import { isLocale, locales } from '@/i18n/routing';
 import { pageOfArticles } from '@/db/articles';
 import { findCategory, listCategories } from '@/db/taxonomy';
 import { isSlug } from '@/lib/params';
-import { SectionListing } from '@/components/SectionListing';
+import { SectionListing, sectionMetadata } from '@/components/SectionListing';
 
 export const revalidate = 300;
 
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[categor
   const { locale, category: slug } = await params;
   const found = resolve(locale, slug);
   if (!found) return {};
-  return { title: found.category.name, description: found.category.description };
+  return sectionMetadata(found.locale, found.category, 1);
 }
 
 export default async function SectionPage({ params }: PageProps<'/[locale]/[category]'>) {

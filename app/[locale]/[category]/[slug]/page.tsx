@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { setRequestLocale } from 'next-intl/server';
-import { isLocale } from '@/i18n/routing';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { isLocale, type Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
-import { findArticle, recentArticlePaths } from '@/db/articles';
+import { findArticle, recentArticlePaths, type ArticleDetail } from '@/db/articles';
 import { isSlug } from '@/lib/params';
+import { buildMetadata } from '@/lib/seo';
+import { breadcrumbJsonLd, graph, newsArticleJsonLd, type ArticleForJsonLd } from '@/lib/jsonld';
+import { SHARE_CARD_SIZE } from '@/components/ShareCard';
 import { ArticleView, articleAlternates } from '@/components/ArticleView';
+import { JsonLd } from '@/components/JsonLd';
 import { PageShell } from '@/components/PageShell';
 import { ViewBeacon } from '@/components/ViewBeacon.client';
 import { WithSidebar } from '@/components/WithSidebar';
@@ -30,7 +34,51 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[categor
   const found = lookup(locale, category, slug);
   if (found?.result.type !== 'found') return {};
   const article = found.result.article;
-  return { title: article.title, description: article.standfirst };
+  const t = await getTranslations({ locale: found.locale, namespace: 'seo' });
+  return buildMetadata({
+    locale: found.locale,
+    paths: articlePaths(article),
+    title: article.title,
+    description: article.standfirst,
+    type: 'article',
+    image: {
+      url: paths.articleImage(found.locale, article.category.slug, article.slug),
+      ...SHARE_CARD_SIZE,
+      type: 'image/png',
+      alt: t('articleImageAlt', { title: article.title, section: article.category.name }),
+    },
+    article: {
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt,
+      section: article.category.name,
+      authors: [paths.author(found.locale, article.author.slug)],
+      tags: article.tags.map((tag) => tag.name),
+    },
+    feeds: [
+      { title: t('feedTitle'), url: paths.feed(found.locale) },
+      { title: t('sectionFeedTitle', { section: article.category.name }), url: paths.sectionFeed(found.locale, article.category.slug) },
+    ],
+  });
+}
+
+/** The article's URL in each language that has a published version (hreflang goes only there). */
+function articlePaths(article: ArticleDetail): Partial<Record<Locale, string>> {
+  const locale = article.locale as Locale;
+  const result: Partial<Record<Locale, string>> = { [locale]: paths.article(locale, article.category.slug, article.slug) };
+  for (const tr of article.translations) result[tr.locale] = paths.article(tr.locale, tr.categorySlug, tr.slug);
+  return result;
+}
+
+function articleJsonLdInput(article: ArticleDetail): ArticleForJsonLd {
+  const locale = article.locale as Locale;
+  return {
+    ...article,
+    locale,
+    path: paths.article(locale, article.category.slug, article.slug),
+    section: article.category.name,
+    keywords: article.tags.map((tag) => tag.name),
+    author: { ...article.author, path: paths.author(locale, article.author.slug) },
+  };
 }
 
 export default async function ArticlePage({ params }: PageProps<'/[locale]/[category]/[slug]'>) {
@@ -40,8 +88,18 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/[cate
   setRequestLocale(found.locale);
   if (found.result.type === 'redirect') permanentRedirect(paths.article(found.locale, found.result.categorySlug, found.result.slug));
   const article = found.result.article;
+  const t = await getTranslations({ locale: found.locale, namespace: 'seo' });
+  const structured = graph(
+    newsArticleJsonLd(articleJsonLdInput(article)),
+    breadcrumbJsonLd([
+      { name: t('home'), path: paths.home(found.locale) },
+      { name: article.category.name, path: paths.section(found.locale, article.category.slug) },
+      { name: article.title, path: paths.article(found.locale, article.category.slug, article.slug) },
+    ]),
+  );
   return (
     <PageShell locale={found.locale} alternates={articleAlternates(article)} currentSection={article.category.slug}>
+      <JsonLd data={structured} />
       <WithSidebar locale={found.locale}>
         <ArticleView article={article} />
         <RelatedArticles article={{ id: article.id, locale: article.locale, categoryId: article.category.id }} />

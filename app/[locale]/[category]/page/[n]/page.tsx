@@ -6,7 +6,7 @@ import { paths } from '@/i18n/paths';
 import { pageOfArticles } from '@/db/articles';
 import { findCategory } from '@/db/taxonomy';
 import { isSlug, parsePageParam } from '@/lib/params';
-import { SectionListing } from '@/components/SectionListing';
+import { SectionListing, sectionMetadata } from '@/components/SectionListing';
 
 export const revalidate = 300;
 
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[categor
   const { locale, category, n } = await params;
   const found = resolve(locale, category, n);
   if (!found) return {};
-  return { title: `${found.category.name} (${found.page})` };
+  return sectionMetadata(found.locale, found.category, found.page);
 }
 
 export default async function SectionPageN({ params }: PageProps<'/[locale]/[category]/page/[n]'>) {

@@ -1,0 +1,20 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { isLocale, locales } from '@/i18n/routing';
+import { shareCard, SHARE_CARD_SIZE } from '@/components/ShareCard';
+
+// The site's share card (front page, sections and every page without its own image).
+export const size = SHARE_CARD_SIZE;
+export const contentType = 'image/png';
+export const alt = 'Kiosque';
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export default async function Image({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const t = await getTranslations({ locale, namespace: 'site' });
+  return shareCard({ kicker: t('name'), headline: t('tagline'), siteName: t('name') });
+}

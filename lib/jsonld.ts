@@ -1,0 +1,219 @@
+/**
+ * Structured data (schema.org JSON-LD), typed with schema-dts. Builders are pure (no React, no SQL): pages pass
+ * what they loaded and render the result with components/JsonLd.tsx, which serializes through
+ * `serializeJsonLd` so that content can never close the <script> element.
+ */
+import type {
+  BreadcrumbList,
+  CollectionPage,
+  Graph,
+  ImageObject,
+  ItemList,
+  NewsArticle,
+  NewsMediaOrganization,
+  Organization,
+  Person,
+  Thing,
+  VideoObject,
+  WebSite,
+  WithContext,
+} from 'schema-dts';
+import type { Locale } from '@/i18n/routing';
+import { paths } from '@/i18n/paths';
+import { crops, type Crop } from '@/db/seed/illustrations';
+import { SITE_NAME } from './config';
+import { isoDateTimeWithOffset, isoDuration } from './format';
+import { absoluteUrl } from './site';
+
+export type JsonLdData = Thing | WithContext<Thing> | Graph;
+
+const CONTEXT = 'https://schema.org';
+
+/**
+ * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` become \u003c, \u003e, \u0026 (so neither
+ * `</script>` nor `<!--` can appear in the element), and U+2028/U+2029 are escaped for old JS parsers.
+ * JSON.parse gives back exactly the original data.
+ */
+export function serializeJsonLd(data: JsonLdData): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function graph(...nodes: Thing[]): Graph {
+  return { '@context': CONTEXT, '@graph': nodes as Graph['@graph'] };
+}
+
+/** Logo shipped in public/ (raster, as Google wants for publisher logos). */
+export const LOGO = { path: '/logo.png', width: 600, height: 60 } as const;
+
+export const organizationId = () => absoluteUrl('/#organization');
+export const websiteId = (locale: Locale) => absoluteUrl(`${paths.home(locale)}#website`);
+
+export function publisherJsonLd(): NewsMediaOrganization {
+  const logo: ImageObject = { '@type': 'ImageObject', url: absoluteUrl(LOGO.path), width: `${LOGO.width}`, height: `${LOGO.height}` };
+  return { '@type': 'NewsMediaOrganization', '@id': organizationId(), name: SITE_NAME, url: absoluteUrl('/'), logo };
+}
+
+/** The site, with a SearchAction pointing at the localized search page (`?q=`). */
+export function websiteJsonLd(locale: Locale, description: string): WebSite {
+  const searchUrl = absoluteUrl(paths.search(locale));
+  return {
+    '@type': 'WebSite',
+    '@id': websiteId(locale),
+    name: SITE_NAME,
+    url: absoluteUrl(paths.home(locale)),
+    description,
+    inLanguage: locale,
+    publisher: { '@id': organizationId() },
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${searchUrl}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    } as WebSite['potentialAction'],
+  };
+}
+
+export interface Crumb {
+  name: string;
+  path: string;
+}
+
+export function breadcrumbJsonLd(crumbs: Crumb[]): BreadcrumbList {
+  return {
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: absoluteUrl(crumb.path) })),
+  };
+}
+
+const ILLUSTRATION = /^\/media\/([a-z0-9-]+)-(\d+)-(16x9|4x3|1x1)\.svg$/;
+
+/**
+ * The hero image in the crops search engines want (16:9, 4:3, 1:1, ≥ 1200 px wide) when the file follows the
+ * illustration naming (/media/{key}-{n}-{crop}.svg); otherwise the image itself.
+ */
+export function heroCrops(hero: { url: string; width: number | null; height: number | null; alt?: string }): ImageObject[] {
+  const match = ILLUSTRATION.exec(hero.url);
+  if (match) {
+    return (Object.keys(crops) as Crop[]).map((crop) => ({
+      '@type': 'ImageObject',
+      url: absoluteUrl(`/media/${match[1]}-${match[2]}-${crop}.svg`),
+      width: `${crops[crop][0]}`,
+      height: `${crops[crop][1]}`,
+      ...(hero.alt ? { caption: hero.alt } : {}),
+    }));
+  }
+  return [
+    {
+      '@type': 'ImageObject',
+      url: absoluteUrl(hero.url),
+      ...(hero.width ? { width: `${hero.width}` } : {}),
+      ...(hero.height ? { height: `${hero.height}` } : {}),
+      ...(hero.alt ? { caption: hero.alt } : {}),
+    },
+  ];
+}
+
+export interface ArticleForJsonLd {
+  locale: Locale;
+  path: string;
+  title: string;
+  standfirst: string;
+  kind: 'article' | 'video';
+  videoDurationSeconds: number | null;
+  videoUrl: string | null;
+  heroImage: string | null;
+  heroWidth: number | null;
+  heroHeight: number | null;
+  heroAlt: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  section: string;
+  keywords: string[];
+  author: { name: string; kind: 'person' | 'agency'; path: string; url: string | null };
+}
+
+function authorJsonLd(author: ArticleForJsonLd['author']): Person | Organization {
+  const common = {
+    name: author.name,
+    url: absoluteUrl(author.path),
+    ...(author.url ? { sameAs: author.url } : {}),
+  };
+  return author.kind === 'person' ? { '@type': 'Person', ...common } : { '@type': 'Organization', ...common };
+}
+
+export function newsArticleJsonLd(a: ArticleForJsonLd): NewsArticle {
+  const url = absoluteUrl(a.path);
+  const images = a.heroImage ? heroCrops({ url: a.heroImage, width: a.heroWidth, height: a.heroHeight, alt: a.heroAlt }) : [];
+  return {
+    '@type': 'NewsArticle',
+    '@id': `${url}#article`,
+    headline: a.title,
+    description: a.standfirst,
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    ...(images.length ? { image: images } : {}),
+    datePublished: isoDateTimeWithOffset(a.publishedAt),
+    dateModified: isoDateTimeWithOffset(a.updatedAt),
+    author: [authorJsonLd(a.author)],
+    publisher: publisherJsonLd(),
+    inLanguage: a.locale,
+    articleSection: a.section,
+    keywords: a.keywords,
+    isAccessibleForFree: true,
+    ...(a.kind === 'video' ? { video: videoObjectJsonLd(a) } : {}),
+  };
+}
+
+export function videoObjectJsonLd(a: ArticleForJsonLd): VideoObject {
+  const thumbnails = a.heroImage ? heroCrops({ url: a.heroImage, width: a.heroWidth, height: a.heroHeight }).map((i) => String(i.url)) : [];
+  return {
+    '@type': 'VideoObject',
+    name: a.title,
+    description: a.standfirst || a.title,
+    thumbnailUrl: thumbnails,
+    uploadDate: isoDateTimeWithOffset(a.publishedAt),
+    duration: isoDuration(a.videoDurationSeconds ?? 0),
+    inLanguage: a.locale,
+    ...(a.videoUrl ? { contentUrl: absoluteUrl(a.videoUrl) } : {}),
+    embedUrl: absoluteUrl(a.path),
+  };
+}
+
+export interface ListedItem {
+  path: string;
+  name: string;
+}
+
+export function itemListJsonLd(items: ListedItem[], startPosition = 1): ItemList {
+  return {
+    '@type': 'ItemList',
+    numberOfItems: items.length,
+    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: startPosition + i, url: absoluteUrl(item.path), name: item.name })),
+  };
+}
+
+/** A listing page (section, topic, author, latest): CollectionPage whose main entity is the ItemList shown. */
+export function collectionPageJsonLd(input: {
+  locale: Locale;
+  path: string;
+  name: string;
+  description?: string;
+  items: ListedItem[];
+  startPosition?: number;
+}): CollectionPage {
+  const url = absoluteUrl(input.path);
+  return {
+    '@type': 'CollectionPage',
+    '@id': url,
+    url,
+    name: input.name,
+    ...(input.description ? { description: input.description } : {}),
+    inLanguage: input.locale,
+    isPartOf: { '@id': websiteId(input.locale) },
+    mainEntity: itemListJsonLd(input.items, input.startPosition),
+  };
+}
