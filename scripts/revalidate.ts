@@ -33,15 +33,23 @@ if (!paths.length && !tags.length) {
 }
 const base = (values.url ?? process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 
-const res = await fetch(`${base}/api/revalidate`, {
-  method: 'POST',
-  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-  body: JSON.stringify({ ...(paths.length ? { paths } : {}), ...(tags.length ? { tags } : {}) }),
-  signal: AbortSignal.timeout(10_000),
-});
-const text = await res.text();
-if (!res.ok) {
-  console.error(`revalidation failed: HTTP ${res.status} ${text}`);
-  process.exit(1);
+// ---------------------------------------------------------------- main
+async function main() {
+  const res = await fetch(`${base}/api/revalidate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...(paths.length ? { paths } : {}), ...(tags.length ? { tags } : {}) }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await res.text();
+  if (!res.ok) {
+    console.error(`revalidation failed: HTTP ${res.status} ${text}`);
+    process.exit(1);
+  }
+  console.log(`revalidated on ${base}: ${text}`);
 }
-console.log(`revalidated on ${base}: ${text}`);
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -8,6 +8,9 @@ import { isSlug } from '@/lib/params';
 import { SectionListing } from '@/components/SectionListing';
 
 export const revalidate = 300;
+// Overrides the locale layout's `dynamicParams = false`: paths not prerendered at build render on first request
+// (then stay cached), instead of answering 404.
+export const dynamicParams = true;
 
 export function generateStaticParams() {
   return locales.flatMap((locale) => listCategories(locale).map((c) => ({ locale, category: c.slug })));
