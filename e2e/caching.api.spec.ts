@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { articlePath, articles } from './support/fixtures';
 
@@ -31,4 +32,14 @@ test('the locale redirect on `/`, which sets a cookie, is not marked shareable',
 test('on-demand revalidation does not exist without REVALIDATE_TOKEN', async ({ request }) => {
   const res = await request.post('/api/revalidate', { data: { paths: ['/fr'] }, headers: { authorization: 'Bearer guess' } });
   expect(res.status()).toBe(404);
+});
+
+test('articles and section pages beyond the prerendered ones render on demand instead of answering 404', () => {
+  // The build prerenders only the most recent articles (so that build time does not grow with the archive); the
+  // others must be rendered on their first request: `fallback: false` in the manifest would make them 404.
+  const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8')) as { dynamicRoutes: Record<string, { fallback: unknown }> };
+  for (const route of ['/[locale]/[category]/[slug]', '/[locale]/[category]/page/[n]', '/[locale]/[category]']) {
+    expect(manifest.dynamicRoutes[route], route).toBeDefined();
+    expect(manifest.dynamicRoutes[route]!.fallback, route).not.toBe(false);
+  }
 });

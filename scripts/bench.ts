@@ -19,7 +19,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentDb, pageTypes, type Probe } from './perf/page-types';
@@ -35,6 +35,7 @@ const { values: opt } = parseArgs({
     misses: { type: 'string', default: '30' },
     'no-write': { type: 'boolean', default: false },
     'no-nginx': { type: 'boolean', default: false },
+    'only-scale': { type: 'boolean', default: false },
   },
 });
 const DURATION = Number(opt.duration);
@@ -198,22 +199,24 @@ async function measureMisses(app: App, db: ContentDb): Promise<MissResult[]> {
 
 // ---------------------------------------------------------------- main
 async function main() {
-  const md: string[] = [];
+  const blocks: Record<'throughput' | 'scale', string[]> = { throughput: [], scale: [] };
+  let md = blocks.throughput;
   const out = (line = '') => {
     md.push(line);
     console.log(line);
   };
   const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
-  out(`Run ${new Date().toISOString()} on ${cpus().length} cores (${cpuModel}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}; autocannon ${CONNECTIONS} connections × ${DURATION} s per row, load generator on the same machine.`);
+  out(`Run ${new Date().toISOString()} on ${cpus().length} cores (${cpuModel}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; autocannon ${CONNECTIONS} connections × ${DURATION} s per row, load generator on the same machine.`);
   out();
 
+  const header = md[0]!;
   const mainDb = resolve(opt.db);
-  if (opt.build) {
+  if (opt.build && !opt['only-scale']) {
     const s = build(mainDb);
     out(`Build against ${opt.db}: ${f1(s)} s.`);
     out();
   }
-  {
+  if (!opt['only-scale']) {
     const db = new ContentDb(mainDb);
     const app = await startApp(mainDb);
     log(`app on ${app.base} with ${db.articleCount()} article versions (${opt.db})`);
@@ -297,6 +300,9 @@ async function main() {
   // ---------------------------------------------------------------- scale: cache misses at each size
   const scaleDbs = (opt.scale ?? '').split(',').filter(Boolean).map((p) => resolve(p));
   if (scaleDbs.length) {
+    md = blocks.scale;
+    out(header);
+    out();
     const results: { db: string; articles: number; build?: number; misses: MissResult[] }[] = [];
     for (const file of scaleDbs) {
       const buildSeconds = opt.build ? build(file) : undefined;
@@ -328,13 +334,17 @@ async function main() {
 
   if (!opt['no-write']) {
     const file = 'BENCHMARKS.md';
-    const start = '<!-- bench:start -->';
-    const end = '<!-- bench:end -->';
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
-    const i = current.indexOf(start);
-    const j = current.indexOf(end);
-    const block = `${start}\n${md.join('\n')}\n${end}`;
-    writeFileSync(file, i >= 0 && j > i ? current.slice(0, i) + block + current.slice(j + end.length) : `${current}\n${block}\n`);
+    let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+    for (const [name, lines] of Object.entries(blocks)) {
+      if (!lines.length) continue;
+      const start = `<!-- bench:${name}:start -->`;
+      const end = `<!-- bench:${name}:end -->`;
+      const block = `${start}\n${lines.join('\n')}\n${end}`;
+      const i = text.indexOf(start);
+      const j = text.indexOf(end);
+      text = i >= 0 && j > i ? text.slice(0, i) + block + text.slice(j + end.length) : `${text}\n${block}\n`;
+    }
+    writeFileSync(file, text);
     log(`written to ${file}`);
   }
   process.exit(0);

@@ -6,7 +6,9 @@ import { getSiteUrl } from '@/lib/site';
 import { SiteFooter } from '@/components/SiteFooter';
 import { sans, serif } from '../fonts';
 
-export const dynamicParams = false;
+// No `dynamicParams = false` here: Next applies it to every route below (fallback: false in the prerender
+// manifest), so articles and section pages that were not prerendered would answer 404 instead of rendering on
+// demand. An unknown locale still gets the 404 from notFound() below.
 
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));

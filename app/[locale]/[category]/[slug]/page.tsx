@@ -9,8 +9,7 @@ import { ArticleView, articleAlternates } from '@/components/ArticleView';
 import { PageShell } from '@/components/PageShell';
 
 export const revalidate = 300;
-// Overrides the locale layout's `dynamicParams = false`: paths not prerendered at build render on first request
-// (then stay cached), instead of answering 404.
+// Paths not prerendered at build render on first request, then stay cached (ISR).
 export const dynamicParams = true;
 
 /** Prerender the most recent articles; older ones render on first request and are then cached. */

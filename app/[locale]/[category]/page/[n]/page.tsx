@@ -9,8 +9,7 @@ import { isSlug, parsePageParam } from '@/lib/params';
 import { SectionListing } from '@/components/SectionListing';
 
 export const revalidate = 300;
-// Overrides the locale layout's `dynamicParams = false`: paths not prerendered at build render on first request
-// (then stay cached), instead of answering 404.
+// Paths not prerendered at build render on first request, then stay cached (ISR).
 export const dynamicParams = true;
 
 export function generateStaticParams() {
