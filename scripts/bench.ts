@@ -16,7 +16,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -56,6 +56,16 @@ function build(db: string): number {
 
 async function request(base: string, p: Probe, headers: Record<string, string> = {}) {
   const t = performance.now();
+  try {
+    return await requestOnce(base, p, headers, t);
+  } catch (error) {
+    log(`${p.method} ${p.path}: ${(error as Error).message}; retrying once`);
+    await new Promise((r) => setTimeout(r, 500));
+    return requestOnce(base, p, headers, performance.now());
+  }
+}
+
+async function requestOnce(base: string, p: Probe, headers: Record<string, string>, t: number) {
   const r = await fetch(base + p.path, { method: p.method, body: p.body, headers: { ...p.headers, ...headers }, redirect: 'manual' });
   const body = await r.text();
   return { status: r.status, ms: performance.now() - t, body, cache: r.headers.get('x-nextjs-cache') ?? r.headers.get('x-cache-status') ?? '' };
@@ -206,10 +216,8 @@ async function main() {
     console.log(line);
   };
   const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
-  out(`Run ${new Date().toISOString()} on ${cpus().length} cores (${cpuModel}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; autocannon ${CONNECTIONS} connections × ${DURATION} s per row, load generator on the same machine.`);
-  out();
+  const machine = () => `Run ${new Date().toISOString()} on ${cpus().length} cores (${cpuModel}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; autocannon ${CONNECTIONS} connections × ${DURATION} s per row, load generator on the same machine.`;
 
-  const header = md[0]!;
   const mainDb = resolve(opt.db);
   if (opt.build && !opt['only-scale']) {
     const s = build(mainDb);
@@ -217,6 +225,8 @@ async function main() {
     out();
   }
   if (!opt['only-scale']) {
+    out(machine());
+    out();
     const db = new ContentDb(mainDb);
     const app = await startApp(mainDb);
     log(`app on ${app.base} with ${db.articleCount()} article versions (${opt.db})`);
@@ -301,11 +311,13 @@ async function main() {
   const scaleDbs = (opt.scale ?? '').split(',').filter(Boolean).map((p) => resolve(p));
   if (scaleDbs.length) {
     md = blocks.scale;
-    out(header);
+    out(`${machine()} Cache misses: one request at a time, ${MISSES} URLs per page type (15 revalidations for prerendered ones).`);
     out();
     const results: { db: string; articles: number; build?: number; misses: MissResult[] }[] = [];
     for (const file of scaleDbs) {
       const buildSeconds = opt.build ? build(file) : undefined;
+      // Pages rendered at run time (by an earlier run on another database) would answer STALE instead of a miss.
+      rmSync('.next/server/route-cache', { recursive: true, force: true });
       const db = new ContentDb(file);
       const app = await startApp(file);
       log(`cache misses on ${file}`);
