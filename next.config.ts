@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { fixedPaths, locales } from './i18n/routing';
-import { cacheHeaders } from './lib/headers/cache';
+import { cacheHeaders, READER_EXPIRE_SECONDS } from './lib/headers/cache';
 import { securityHeaders } from './lib/headers/security';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -36,6 +36,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3'],
+  // Horizon of stale-while-revalidate in Next's own Cache-Control on ISR responses (see lib/headers/cache.ts).
+  expireTime: READER_EXPIRE_SECONDS,
   async rewrites() {
     return { beforeFiles: rewrites, afterFiles: [], fallback: [] };
   },

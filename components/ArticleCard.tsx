@@ -30,7 +30,10 @@ export function ArticleCard({
             width={article.heroWidth ?? 1600}
             height={article.heroHeight ?? 900}
             sizes="(max-width: 700px) 100vw, 400px"
-            priority={priority}
+            // The lead card's image is the LCP element of listings: preloaded and fetched first.
+            preload={priority}
+            fetchPriority={priority ? 'high' : undefined}
+            loading={priority ? 'eager' : undefined}
           />
           {article.kind === 'video' && article.videoDurationSeconds !== null ? (
             <VideoDuration seconds={article.videoDurationSeconds} locale={locale} />

@@ -81,7 +81,10 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
                 width={article.heroWidth ?? 1600}
                 height={article.heroHeight ?? 900}
                 sizes="(max-width: 800px) 100vw, 800px"
-                priority
+                // The hero is the LCP element: preloaded in <head>, fetched first, never lazy.
+                preload
+                fetchPriority="high"
+                loading="eager"
               />
             )}
             {article.kind === 'video' && article.videoDurationSeconds !== null ? (

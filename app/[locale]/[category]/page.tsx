@@ -8,6 +8,8 @@ import { isSlug } from '@/lib/params';
 import { SectionListing, sectionMetadata } from '@/components/SectionListing';
 
 export const revalidate = 300;
+// Paths not prerendered at build render on first request, then stay cached (ISR).
+export const dynamicParams = true;
 
 export function generateStaticParams() {
   return locales.flatMap((locale) => listCategories(locale).map((c) => ({ locale, category: c.slug })));

@@ -16,6 +16,8 @@ import { WithSidebar } from '@/components/WithSidebar';
 import { RelatedArticles } from '@/components/widgets/RelatedArticles';
 
 export const revalidate = 300;
+// Paths not prerendered at build render on first request, then stay cached (ISR).
+export const dynamicParams = true;
 
 /** Prerender the most recent articles; older ones render on first request and are then cached. */
 const PRERENDERED_ARTICLES = 200;

@@ -9,6 +9,8 @@ import { isSlug, parsePageParam } from '@/lib/params';
 import { SectionListing, sectionMetadata } from '@/components/SectionListing';
 
 export const revalidate = 300;
+// Paths not prerendered at build render on first request, then stay cached (ISR).
+export const dynamicParams = true;
 
 export function generateStaticParams() {
   return []; // later pages render on first request, then stay cached

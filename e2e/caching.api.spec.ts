@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { articlePath, articles } from './support/fixtures';
+
+// Request-level checks of what shared caches (nginx, a CDN) see: reader pages are cacheable, carry the
+// stale-if-error/stale-while-revalidate horizon, and never a Set-Cookie.
+
+const visible = `a.status = 'published' and a.published_at <= unixepoch('now') * 1000`;
+
+test('reader pages tell shared caches how long to keep them, and set no cookie', async ({ request }) => {
+  const [recent] = articles(`${visible} and a.locale = 'fr'`);
+  const old = articles(`${visible} and a.locale = 'en'`).at(-1)!;
+  for (const path of ['/fr', '/en', '/fr/economie', '/en/economy', articlePath(recent!), articlePath(old)]) {
+    const res = await request.get(path, { headers: { 'accept-language': 'en' } });
+    expect(res.status(), path).toBe(200);
+    const cc = res.headers()['cache-control'] ?? '';
+    expect(cc, path).toMatch(/(^|,\s*)public(,|$)/);
+    expect(cc, path).toMatch(/s-maxage=300\b/);
+    expect(cc, path).toMatch(/stale-while-revalidate=\d+/);
+    expect(cc, path).toMatch(/stale-if-error=\d+/);
+    expect(cc, path).not.toMatch(/private|no-store/);
+    expect(res.headers()['set-cookie'], path).toBeUndefined();
+  }
+});
+
+test('the locale redirect on `/` (per reader: Accept-Language, cookie) is never marked shareable', async ({ request }) => {
+  for (const acceptLanguage of ['fr', 'en-US,en;q=0.9']) {
+    const res = await request.get('/', { headers: { 'accept-language': acceptLanguage }, maxRedirects: 0 });
+    expect(res.status()).toBeGreaterThanOrEqual(300);
+    expect(res.headers()['cache-control'] ?? '', acceptLanguage).not.toMatch(/public|s-maxage/);
+  }
+});
+
+test('on-demand revalidation does not exist without REVALIDATE_TOKEN', async ({ request }) => {
+  const res = await request.post('/api/revalidate', { data: { paths: ['/fr'] }, headers: { authorization: 'Bearer guess' } });
+  expect(res.status()).toBe(404);
+});
+
+test('articles and section pages beyond the prerendered ones render on demand instead of answering 404', () => {
+  // The build prerenders only the most recent articles (so that build time does not grow with the archive); the
+  // others must be rendered on their first request: `fallback: false` in the manifest would make them 404.
+  const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8')) as { dynamicRoutes: Record<string, { fallback: unknown }> };
+  for (const route of ['/[locale]/[category]/[slug]', '/[locale]/[category]/page/[n]', '/[locale]/[category]']) {
+    expect(manifest.dynamicRoutes[route], route).toBeDefined();
+    expect(manifest.dynamicRoutes[route]!.fallback, route).not.toBe(false);
+  }
+});

@@ -1,0 +1,368 @@
+/**
+ * `npm run bench`: measures the production build on this machine and writes a Markdown report.
+ *
+ *   npm run bench -- [--db data/kiosque.db] [--duration 10] [--connections 32]
+ *                    [--scale data/k1.db,data/large.db] [--build] [--no-write]
+ *
+ * 1. Starts `next start` on a free port with DATABASE_PATH=--db (on the existing .next build; --build builds it
+ *    against that database first and times the build), warms it, then measures each page type of
+ *    scripts/perf/page-types.ts with autocannon at --connections: requests/s, p50/p99 latency, bytes, errors.
+ * 2. Saves the article's HTML and serves it as a static file (a tiny in-memory node server, and nginx when it is
+ *    installed): the ceiling, and the ratio to it.
+ * 3. When nginx is installed: the same pages through deploy/nginx.conf (a cache in front of the app).
+ * 4. Cache misses: time to render pages that are not cached (old articles, deep section pages, revalidated
+ *    pages, search) on each database of --scale (each built with --build when given), and the growth ratio.
+ * Writes the tables to stdout and, unless --no-write, between the bench markers of BENCHMARKS.md.
+ */
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentDb, pageTypes, type Probe } from './perf/page-types';
+import { children, freePort, startApp, stop, waitFor, type App } from './perf/server';
+
+const { values: opt } = parseArgs({
+  options: {
+    db: { type: 'string', default: process.env.DATABASE_PATH || 'data/kiosque.db' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    scale: { type: 'string' },
+    build: { type: 'boolean', default: false },
+    misses: { type: 'string', default: '30' },
+    'no-write': { type: 'boolean', default: false },
+    'no-nginx': { type: 'boolean', default: false },
+    'only-scale': { type: 'boolean', default: false },
+  },
+});
+const DURATION = Number(opt.duration);
+const CONNECTIONS = Number(opt.connections);
+const MISSES = Number(opt.misses);
+const work = mkdtempSync(join(tmpdir(), 'kiosque-bench-'));
+const log = (...a: unknown[]) => console.error('·', ...a);
+
+function build(db: string): number {
+  log(`next build against ${db}…`);
+  const migrate = spawnSync('node_modules/.bin/tsx', ['scripts/db.ts', 'migrate'], { env: { ...process.env, DATABASE_PATH: db }, stdio: 'inherit' });
+  if (migrate.status !== 0) throw new Error('migration failed');
+  const t = performance.now();
+  const r = spawnSync('node_modules/.bin/next', ['build'], { env: { ...process.env, DATABASE_PATH: db, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('next build failed');
+  return (performance.now() - t) / 1000;
+}
+
+async function request(base: string, p: Probe, headers: Record<string, string> = {}) {
+  const t = performance.now();
+  try {
+    return await requestOnce(base, p, headers, t);
+  } catch (error) {
+    log(`${p.method} ${p.path}: ${(error as Error).message}; retrying once`);
+    await new Promise((r) => setTimeout(r, 500));
+    return requestOnce(base, p, headers, performance.now());
+  }
+}
+
+async function requestOnce(base: string, p: Probe, headers: Record<string, string>, t: number) {
+  const r = await fetch(base + p.path, { method: p.method, body: p.body, headers: { ...p.headers, ...headers }, redirect: 'manual' });
+  const body = await r.text();
+  return { status: r.status, ms: performance.now() - t, body, cache: r.headers.get('x-nextjs-cache') ?? r.headers.get('x-cache-status') ?? '' };
+}
+
+interface Load { rps: number; p50: number; p99: number; bytes: number; errors: number; non2xx: number; requests: number }
+async function load(url: string, p: Probe | undefined, duration = DURATION): Promise<Load> {
+  const r = await autocannon({
+    url,
+    method: p?.method ?? 'GET',
+    body: p?.body,
+    headers: p?.headers,
+    connections: CONNECTIONS,
+    duration,
+  });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bytes: r.requests.total ? r.throughput.total / r.requests.total : 0,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    requests: r.requests.total,
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length ? (s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) : NaN;
+};
+const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en') : '–');
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+
+// ---------------------------------------------------------------- static ceiling and nginx
+function staticNode(html: string): Promise<{ url: string; close: () => void }> {
+  const body = Buffer.from(html);
+  const srv = createHttpServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+    res.end(body);
+  });
+  return new Promise((ok) => srv.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`, close: () => srv.close() })));
+}
+
+const nginxBin = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p));
+async function startNginx(appPort: number, html: string) {
+  const dir = join(work, 'nginx');
+  mkdirSync(join(dir, 'logs'), { recursive: true });
+  mkdirSync(join(dir, 'cache'), { recursive: true });
+  mkdirSync(join(dir, 'static'), { recursive: true });
+  writeFileSync(join(dir, 'static', 'article.html'), html);
+  const [proxyPort, staticPort] = [await freePort(), await freePort()];
+  let site = readFileSync('deploy/nginx.conf', 'utf8');
+  const swaps: [string, string][] = [
+    ['server 127.0.0.1:3000;', `server 127.0.0.1:${appPort};`],
+    ['/var/cache/nginx/kiosque', join(dir, 'cache')],
+    ['listen 80;', `listen 127.0.0.1:${proxyPort};`],
+    ['listen [::]:80;', ''],
+    ['/var/log/nginx/kiosque.access.log kiosque_json', `${join(dir, 'logs', 'access.log')} kiosque_json buffer=256k flush=5s`],
+  ];
+  for (const [from, to] of swaps) {
+    if (!site.includes(from)) throw new Error(`deploy/nginx.conf no longer contains "${from}": update scripts/bench.ts`);
+    site = site.replace(from, to);
+  }
+  const modules = ['/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so'].filter(existsSync);
+  // As root, nginx workers would run as nobody and could not write the bench's private temp dir.
+  const conf = `${process.getuid?.() === 0 ? 'user root;' : ''}
+worker_processes auto;
+pid ${join(dir, 'nginx.pid')};
+error_log ${join(dir, 'logs', 'error.log')} warn;
+${modules.map((m) => `load_module ${m};`).join('\n')}
+events { worker_connections 4096; }
+http {
+  include /etc/nginx/mime.types;
+  sendfile on; tcp_nopush on; keepalive_requests 100000;
+  client_body_temp_path ${dir}/tmp-body; proxy_temp_path ${dir}/tmp-proxy;
+  fastcgi_temp_path ${dir}/tmp-fcgi; uwsgi_temp_path ${dir}/tmp-uwsgi; scgi_temp_path ${dir}/tmp-scgi;
+  ${modules.length ? readFileSync('deploy/nginx-brotli.conf', 'utf8') : ''}
+  ${site}
+  server {
+    listen 127.0.0.1:${staticPort};
+    access_log off;
+    root ${join(dir, 'static')};
+  }
+}
+`;
+  const confFile = join(dir, 'nginx.conf');
+  writeFileSync(confFile, conf);
+  const test = spawnSync(nginxBin!, ['-t', '-q', '-p', dir, '-c', confFile], { encoding: 'utf8' });
+  if (test.status !== 0) throw new Error(`nginx -t failed: ${test.stderr}`);
+  const child = spawn(nginxBin!, ['-p', dir, '-c', confFile, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.add(child);
+  const proxy = `http://127.0.0.1:${proxyPort}`;
+  await waitFor(`${proxy}/fr`);
+  return { proxy, staticUrl: `http://127.0.0.1:${staticPort}/article.html`, child, brotli: modules.length > 0 };
+}
+
+// ---------------------------------------------------------------- cache misses
+interface MissResult { key: string; label: string; n: number; median: number; p90: number; note: string }
+async function measureMisses(app: App, db: ContentDb): Promise<MissResult[]> {
+  const out: MissResult[] = [];
+  for (const type of pageTypes) {
+    const hot = type.hot(db);
+    if (!hot || hot.method !== 'GET') continue;
+    const probe = await request(app.base, hot);
+    if (probe.status === 404) {
+      out.push({ key: type.key, label: type.label, n: 0, median: NaN, p90: NaN, note: 'route not present in this build' });
+      continue;
+    }
+    const misses = type.misses(db, MISSES);
+    const times: number[] = [];
+    const states = new Set<string>();
+    if (misses === 'revalidate') {
+      for (let i = 0; i < Math.min(MISSES, 15); i++) {
+        const rv = await fetch(`${app.base}/api/revalidate`, { method: 'POST', headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ paths: [hot.path] }) });
+        if (!rv.ok) throw new Error(`revalidate failed: ${rv.status}`);
+        const r = await request(app.base, hot);
+        states.add(r.cache || 'none');
+        times.push(r.ms);
+      }
+    } else {
+      for (const p of misses) {
+        const r = await request(app.base, p);
+        if (r.status !== 200) throw new Error(`${p.path}: HTTP ${r.status} (a page not prerendered should render on demand)`);
+        states.add(r.cache || 'none');
+        times.push(r.ms);
+      }
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    out.push({
+      key: type.key,
+      label: type.label,
+      n: times.length,
+      median: median(times),
+      p90: sorted[Math.floor(sorted.length * 0.9)] ?? NaN,
+      note: `${misses === 'revalidate' ? 'revalidatePath, then GET' : 'URLs not cached yet'} (x-nextjs-cache: ${[...states].join('/')})`,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const blocks: Record<'throughput' | 'scale', string[]> = { throughput: [], scale: [] };
+  let md = blocks.throughput;
+  const out = (line = '') => {
+    md.push(line);
+    console.log(line);
+  };
+  const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
+  const machine = () => `Run ${new Date().toISOString()} on ${cpus().length} cores (${cpuModel}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; autocannon ${CONNECTIONS} connections × ${DURATION} s per row, load generator on the same machine.`;
+
+  const mainDb = resolve(opt.db);
+  if (opt.build && !opt['only-scale']) {
+    const s = build(mainDb);
+    out(`Build against ${opt.db}: ${f1(s)} s.`);
+    out();
+  }
+  if (!opt['only-scale']) {
+    out(machine());
+    out();
+    const db = new ContentDb(mainDb);
+    const app = await startApp(mainDb);
+    log(`app on ${app.base} with ${db.articleCount()} article versions (${opt.db})`);
+    const probes = pageTypes.map((t) => ({ type: t, probe: t.hot(db) }));
+    const rows: string[] = [];
+    const notes: string[] = [];
+    const present: { key: string; probe: Probe; label: string }[] = [];
+    for (const { type, probe } of probes) {
+      if (!probe) {
+        notes.push(`${type.label}: no content to measure in this database.`);
+        continue;
+      }
+      const first = await request(app.base, probe);
+      if (first.status === 404 || first.status === 405) {
+        notes.push(`${type.label}: skipped, \`${probe.method} ${probe.path.split('?')[0]}\` answers ${first.status} (route not in this build).`);
+        continue;
+      }
+      if (first.status >= 400) notes.push(`${type.label}: \`${probe.method} ${probe.path}\` answers ${first.status}; measured anyway (adjust the probe in scripts/perf/page-types.ts).`);
+      present.push({ key: type.key, probe, label: type.label });
+    }
+    log('warming…');
+    for (const p of present) await load(app.base + p.probe.path, p.probe, 2);
+
+    const origin = new Map<string, Load>();
+    for (const p of present) {
+      log(`origin: ${p.label}`);
+      const r = await load(app.base + p.probe.path, p.probe);
+      origin.set(p.key, r);
+      rows.push(`| ${p.label} | origin (next start) | ${f0(r.rps)} | ${f0(r.p50)} | ${f0(r.p99)} | ${f0(r.bytes)} | ${r.errors} / ${r.non2xx} |`);
+    }
+
+    const article = present.find((p) => p.key === 'article');
+    const html = article ? (await request(app.base, article.probe)).body : '';
+    let staticNodeRps = NaN;
+    if (html) {
+      const s = await staticNode(html);
+      log('static (node)');
+      const r = await load(s.url, undefined);
+      s.close();
+      staticNodeRps = r.rps;
+      rows.push(`| Article HTML as a static file | tiny node server (in memory) | ${f0(r.rps)} | ${f0(r.p50)} | ${f0(r.p99)} | ${f0(r.bytes)} | ${r.errors} / ${r.non2xx} |`);
+    }
+    let nginxRatio = '';
+    if (nginxBin && !opt['no-nginx'] && html) {
+      const ng = await startNginx(app.port, html);
+      log(`nginx (brotli module: ${ng.brotli ? 'yes' : 'no'})`);
+      const st = await load(ng.staticUrl, undefined);
+      rows.push(`| Article HTML as a static file | nginx (sendfile) | ${f0(st.rps)} | ${f0(st.p50)} | ${f0(st.p99)} | ${f0(st.bytes)} | ${st.errors} / ${st.non2xx} |`);
+      for (const p of present) {
+        if (p.probe.method !== 'GET') continue;
+        await request(ng.proxy, p.probe); // fill the cache
+        const hit = await request(ng.proxy, p.probe);
+        log(`nginx cache: ${p.label} (${hit.cache})`);
+        const r = await load(ng.proxy + p.probe.path, p.probe);
+        rows.push(`| ${p.label} | nginx cache (deploy/nginx.conf), X-Cache-Status ${hit.cache} | ${f0(r.rps)} | ${f0(r.p50)} | ${f0(r.p99)} | ${f0(r.bytes)} | ${r.errors} / ${r.non2xx} |`);
+        if (p.key === 'article') nginxRatio = `Edge: the article through the nginx cache reaches **${f0((100 * r.rps) / st.rps)} %** of nginx serving the same HTML as a static file (target ≥ 50 %).`;
+      }
+      await stop(ng.child);
+    } else if (!nginxBin) {
+      notes.push('nginx is not installed: edge rows skipped (`apt-get install nginx` to measure them).');
+    }
+
+    out('### Throughput (hot cache)');
+    out();
+    out('| Page | Served by | Requests/s | p50 ms | p99 ms | Bytes/response | Errors / non-2xx |');
+    out('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of rows) out(r);
+    out();
+    const a = origin.get('article');
+    if (a) {
+      out(`Origin: the article from the Next cache serves **${f0(a.rps)} requests/s** with p99 **${f0(a.p99)} ms** (target ≥ 1,500 requests/s, p99 ≤ 50 ms): ${a.rps >= 1500 && a.p99 <= 50 ? 'met' : 'not met'}.`);
+      if (Number.isFinite(staticNodeRps)) out(`Ratio to the same HTML from a bare node server: ${f0((100 * a.rps) / staticNodeRps)} %.`);
+    }
+    if (nginxRatio) out(nginxRatio);
+    for (const n of notes) out(`- ${n}`);
+    out();
+    await stop(app.child);
+    db.close();
+  }
+
+  // ---------------------------------------------------------------- scale: cache misses at each size
+  const scaleDbs = (opt.scale ?? '').split(',').filter(Boolean).map((p) => resolve(p));
+  if (scaleDbs.length) {
+    md = blocks.scale;
+    out(`${machine()} Cache misses: one request at a time, ${MISSES} URLs per page type (15 revalidations for prerendered ones).`);
+    out();
+    const results: { db: string; articles: number; build?: number; misses: MissResult[] }[] = [];
+    for (const file of scaleDbs) {
+      const buildSeconds = opt.build ? build(file) : undefined;
+      // Pages rendered at run time (by an earlier run on another database) would answer STALE instead of a miss.
+      rmSync('.next/server/route-cache', { recursive: true, force: true });
+      const db = new ContentDb(file);
+      const app = await startApp(file);
+      log(`cache misses on ${file}`);
+      const misses = await measureMisses(app, db);
+      results.push({ db: file, articles: db.articleCount(), build: buildSeconds, misses });
+      await stop(app.child);
+      db.close();
+    }
+    out('### Cache-miss render time (ms, one request at a time)');
+    out();
+    const head = results.map((r) => `${f0(r.articles)} articles: median / p90`).join(' | ');
+    out(`| Page type | ${head} | Growth (median) | How |`);
+    out(`| --- | ${results.map(() => '---:').join(' | ')} | ---: | --- |`);
+    for (const type of pageTypes) {
+      const cells = results.map((r) => r.misses.find((m) => m.key === type.key));
+      if (cells.every((c) => !c)) continue;
+      const first = cells[0];
+      const last = cells[cells.length - 1];
+      const growth = first && last && first.n && last.n ? `${(last.median / first.median).toFixed(2)}×` : '–';
+      const how = cells.find((c) => c?.n)?.note ?? cells[0]?.note ?? '';
+      out(`| ${type.label} | ${cells.map((c) => (c?.n ? `${f1(c.median)} / ${f1(c.p90)}` : '–')).join(' | ')} | ${growth} | ${how} |`);
+    }
+    if (results.some((r) => r.build !== undefined)) out(`\nBuild time: ${results.map((r) => `${f0(r.articles)} articles ${f1(r.build!)} s`).join(', ')}.`);
+    out();
+  }
+
+  if (!opt['no-write']) {
+    const file = 'BENCHMARKS.md';
+    let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+    for (const [name, lines] of Object.entries(blocks)) {
+      if (!lines.length) continue;
+      const start = `<!-- bench:${name}:start -->`;
+      const end = `<!-- bench:${name}:end -->`;
+      const block = `${start}\n${lines.join('\n')}\n${end}`;
+      const i = text.indexOf(start);
+      const j = text.indexOf(end);
+      text = i >= 0 && j > i ? text.slice(0, i) + block + text.slice(j + end.length) : `${text}\n${block}\n`;
+    }
+    writeFileSync(file, text);
+    log(`written to ${file}`);
+  }
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+/** Starting and stopping the production server for the perf scripts (bench, lighthouse). */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+
+export const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGTERM');
+});
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130));
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+export async function waitFor(url: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url, { redirect: 'manual' });
+      await r.arrayBuffer();
+      if (r.status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise<void>((ok) => {
+    if (child.exitCode !== null || child.signalCode !== null) return ok();
+    child.once('exit', () => ok());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  }).then(() => void children.delete(child));
+}
+
+export interface App { base: string; child: ChildProcess; token: string; port: number }
+
+/** `next start` on a free port over an existing build, with a random revalidation token and the weather off. */
+export async function startApp(db: string): Promise<App> {
+  if (!existsSync('.next/BUILD_ID')) throw new Error('no production build: run `npm run build` (or pass --build)');
+  const port = await freePort();
+  const token = randomBytes(16).toString('hex');
+  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_PATH: db,
+      REVALIDATE_TOKEN: token,
+      SITE_URL: `http://localhost:${port}`,
+      WEATHER_API_URL: 'http://127.0.0.1:9',
+      WEATHER_TIMEOUT_MS: '50',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.add(child);
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/fr`);
+  return { base, child, token, port };
+}
