@@ -3,6 +3,9 @@ import { articlePath, translatedPair, untranslated, video } from './support/fixt
 import { busiestAuthor, busiestTopic, fixed, languageName, other, PAGE_SIZE, switcherName, visibleCount } from './support/portal';
 import { findMojibake } from './support/text';
 
+// Several navigations per test: give them room on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 async function expectNoMojibake(page: Page) {
   expect(findMojibake(await page.content()), `mojibake on ${page.url()}`).toBeNull();
 }
@@ -45,7 +48,6 @@ for (const locale of ['fr', 'en'] as const) {
     test.use({ locale: locale === 'fr' ? 'fr-FR' : 'en-US' });
 
     test('front page: lead, top stories, section blocks, video strip and widgets', async ({ page }) => {
-      test.setTimeout(90_000);
       await page.goto(`/${locale}`);
       await expect(page.locator('.lead article h3 a')).toHaveCount(1);
       expect(await page.locator('.top-stories article').count()).toBeGreaterThanOrEqual(3);
@@ -60,7 +62,6 @@ for (const locale of ['fr', 'en'] as const) {
     });
 
     test('section pages have the widgets; the videos section lists videos with durations', async ({ page }) => {
-      test.setTimeout(90_000);
       await page.goto(`/${locale}/videos`);
       await expect(page.locator('h1')).toHaveText(locale === 'fr' ? 'Vidéos' : 'Videos');
       const v = video(locale);
@@ -80,7 +81,6 @@ for (const locale of ['fr', 'en'] as const) {
     });
 
     test('latest news: every visible article over real pages; out-of-range pages are 404', async ({ page }) => {
-      test.setTimeout(90_000);
       const total = visibleCount(locale);
       const pages = Math.ceil(total / PAGE_SIZE);
       const res = await page.goto(`/${locale}/${fixed.latest[locale]}`);
@@ -103,7 +103,6 @@ for (const locale of ['fr', 'en'] as const) {
     });
 
     test('topic page: its articles, pagination, and the switcher to the same topic', async ({ page }) => {
-      test.setTimeout(90_000);
       const topic = busiestTopic(locale);
       const res = await page.goto(`/${locale}/${fixed.topics[locale]}/${topic.slug}`);
       expect(res?.status()).toBe(200);
@@ -124,7 +123,6 @@ for (const locale of ['fr', 'en'] as const) {
     });
 
     test('author page: bio, articles, and the switcher to the same author', async ({ page }) => {
-      test.setTimeout(90_000);
       const author = busiestAuthor(locale);
       const res = await page.goto(`/${locale}/${fixed.authors[locale]}/${author.slug}`);
       expect(res?.status()).toBe(200);
@@ -140,13 +138,14 @@ for (const locale of ['fr', 'en'] as const) {
     test('a byline links to the author page', async ({ page }) => {
       const article = untranslated(locale);
       await page.goto(articlePath(article));
+      const byline = (await page.locator('.byline a').textContent())!.trim();
       await page.locator('.byline a').click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/${fixed.authors[locale]}/[a-z0-9-]+$`));
-      await expect(page.locator('main .article-list a', { hasText: article.title })).toHaveCount(1);
+      await expect(page.locator('h1')).toHaveText(byline);
+      expect(await page.locator('main .article-list > li').count()).toBeGreaterThan(0);
     });
 
     test('article page: related articles in the same language, widgets, and a view beacon', async ({ page }) => {
-      test.setTimeout(90_000);
       const article = untranslated(locale);
       const beacon = page.waitForRequest((r) => r.url().endsWith('/api/views') && r.method() === 'POST');
       await page.goto(articlePath(article));
@@ -162,7 +161,6 @@ for (const locale of ['fr', 'en'] as const) {
     });
 
     test('search: accent-insensitive results with highlights, not indexed', async ({ page }) => {
-      test.setTimeout(90_000);
       const [fr, en] = translatedPair();
       const target = locale === 'fr' ? fr : en;
       // A word of the title without its accents, and the last word cut short (prefix).
@@ -200,7 +198,6 @@ for (const locale of ['fr', 'en'] as const) {
     });
 
     test('search: hostile and odd input never breaks the page', async ({ request }) => {
-      test.setTimeout(90_000);
       const raw = ['%FF', '%E9conomie', '%00', '%', '%%', '%C3'];
       for (const q of ['"', '*', '-', 'NEAR(', 'OR', '()', 'a OR b NOT c', '"cacao" -prix*', 'x'.repeat(1000), '', ...raw]) {
         const res = await request.get(`/${locale}/${fixed.search[locale]}?q=${raw.includes(q) ? q : encodeURIComponent(q)}`);
