@@ -145,6 +145,7 @@ test.describe('weather service failures never break a page', () => {
   for (const [mode, origin] of [
     ['down', instances.weatherDown],
     ['slow', instances.weatherSlow],
+    ['garbage', instances.weatherGarbage],
   ] as const) {
     test(`weather ${mode}: the page renders promptly, without weather`, async ({ page }) => {
       const started = Date.now();

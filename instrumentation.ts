@@ -1,0 +1,26 @@
+import type { Instrumentation } from 'next';
+
+/**
+ * Runs once in each server process before it takes requests. In the Node.js runtime it installs the response
+ * hooks (per-response CSP hashes, JSON request log) — see lib/server/response-hooks.ts.
+ * LOG_REQUESTS=0 turns the request log off (e.g. when nginx writes the access log).
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { installResponseHooks } = await import('./lib/server/response-hooks');
+  installResponseHooks({ logRequests: process.env.LOG_REQUESTS !== '0' });
+}
+
+/** Every error Next catches while rendering or in a route handler: one JSON line, no request body or cookies. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  const { log, redactPath } = await import('./lib/log');
+  const digest = typeof error === 'object' && error !== null && 'digest' in error ? String(error.digest) : undefined;
+  log.error('request_error', {
+    method: request.method,
+    path: redactPath(request.path),
+    route: context.routePath,
+    routeType: context.routeType,
+    digest,
+    error: error instanceof Error ? error : String(error),
+  });
+};
