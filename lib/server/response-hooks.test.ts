@@ -73,6 +73,9 @@ describe('per-response CSP hashes', () => {
     const first = await fetch(`${origin}/cached`);
     expect(first.headers.get('content-security-policy')).toBe(`${BASE} ${sha(flight)}`);
     await first.text();
+    const again = await fetch(`${origin}/cached`); // same ETag: the policy comes from the cache, identical
+    expect(again.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'));
+    await again.text();
     const revalidated = await fetch(`${origin}/cached`, { headers: { 'if-none-match': '"v1"' } });
     expect(revalidated.status).toBe(304);
     expect(revalidated.headers.get('content-security-policy')).toBeNull();

@@ -34,6 +34,10 @@ interface HeldResponse {
 
 const held = new WeakMap<http.ServerResponse, HeldResponse>();
 
+/** Policies of recently sent pages by ETag (LRU): a page served from cache is hashed once, not per request. */
+const policyCache = new Map<string, string>();
+const POLICY_CACHE_SIZE = 1000;
+
 function isHtml(res: http.ServerResponse): boolean {
   const type = res.getHeader('content-type');
   return typeof type === 'string' && /^text\/html\b/i.test(type);
@@ -103,14 +107,28 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
     state.chunks = [];
     const policy = res.getHeader(CSP);
     if (typeof policy === 'string' && body.length > 0) {
-      try {
-        const encoding = res.getHeader('content-encoding');
-        const html = decode(body, typeof encoding === 'string' ? encoding : '');
-        const { policy: extended, rejected } = cspForHtml(policy, html);
-        res.setHeader(CSP, extended);
-        if (rejected > 0) log.warn('csp_inline_script_not_hashed', { path: redactPath(res.req?.url ?? ''), count: rejected });
-      } catch (error) {
-        log.error('csp_hashing_failed', { path: redactPath(res.req?.url ?? ''), error });
+      // Cached pages carry an ETag of their content: the same page gets the same policy without re-reading it.
+      const etag = res.getHeader('etag');
+      const key = typeof etag === 'string' ? `${etag} ${policy}` : null;
+      const known = key ? policyCache.get(key) : undefined;
+      if (known) {
+        res.setHeader(CSP, known);
+        policyCache.delete(key!);
+        policyCache.set(key!, known);
+      } else {
+        try {
+          const encoding = res.getHeader('content-encoding');
+          const html = decode(body, typeof encoding === 'string' ? encoding : '');
+          const { policy: extended, rejected } = cspForHtml(policy, html);
+          res.setHeader(CSP, extended);
+          if (key) {
+            policyCache.set(key, extended);
+            if (policyCache.size > POLICY_CACHE_SIZE) policyCache.delete(policyCache.keys().next().value!);
+          }
+          if (rejected > 0) log.warn('csp_inline_script_not_hashed', { path: redactPath(res.req?.url ?? ''), count: rejected });
+        } catch (error) {
+          log.error('csp_hashing_failed', { path: redactPath(res.req?.url ?? ''), error });
+        }
       }
     }
     if (state.head) original.writeHead.call(res, state.head.statusCode, state.head.statusMessage);
