@@ -68,7 +68,7 @@ function site() {
 }
 
 test('hundreds of hostile requests: never a 5xx, and the site keeps serving', async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const cases = hostileCases(site());
   expect(cases.length).toBeGreaterThanOrEqual(300);
 
@@ -90,7 +90,8 @@ test('hundreds of hostile requests: never a 5xx, and the site keeps serving', as
       }
     }
   }
-  await Promise.all(Array.from({ length: 6 }, worker));
+  // Few sockets at a time: the other specs share this server and must not time out because of this one.
+  await Promise.all(Array.from({ length: 3 }, worker));
   console.log(`hostile requests: ${cases.length}, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
   expect(failures, failures.join('\n')).toEqual([]);
 
