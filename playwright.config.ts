@@ -2,10 +2,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 /**
  * e2e against the production build. Playwright starts, in order: a fake Open-Meteo server, then the portal
- * (built here, so that prerendered pages read the fake weather and a fresh test database), then two more
- * instances of the same build whose weather service is down or hangs.
+ * (built here, so that prerendered pages read the fake weather and a fresh test database), then three more
+ * instances of the same build whose weather service is down, hangs, or answers garbage.
  */
-// Ports can be moved (E2E_APP_PORT uses three consecutive ports) so that two checkouts can run e2e at once.
+// Ports can be moved (E2E_APP_PORT uses four consecutive ports) so that two checkouts can run e2e at once.
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const WEATHER_PORT = Number(process.env.E2E_WEATHER_PORT ?? 4010);
 const weatherBase = `http://127.0.0.1:${WEATHER_PORT}`;
@@ -71,6 +71,12 @@ export default defineConfig({
       command: `exec node_modules/.bin/next start -p ${APP_PORT + 2}`,
       url: `http://localhost:${APP_PORT + 2}/fr`,
       env: serverEnv('slow'),
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `exec node_modules/.bin/next start -p ${APP_PORT + 3}`,
+      url: `http://localhost:${APP_PORT + 3}/fr`,
+      env: serverEnv('garbage'),
       reuseExistingServer: !process.env.CI,
     },
   ],

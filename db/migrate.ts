@@ -8,26 +8,33 @@ export const MIGRATIONS_FOLDER = resolve(process.cwd(), 'db/migrations');
 export class DatabaseNewerThanCodeError extends Error {}
 
 /**
- * Applies pending migrations in one transaction (drizzle's migrator wraps them in BEGIN/COMMIT), and refuses a
- * database that a newer Kiosque has migrated: running old code on it could corrupt what the new code wrote.
+ * Throws `DatabaseNewerThanCodeError` when the database records a migration later than any this code knows
+ * (a newer Kiosque migrated it). Works on any better-sqlite3 connection, read-only included.
  */
-export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): { applied: number } {
+export function assertNotNewerThanCode(client: Db['$client'], migrationsFolder = MIGRATIONS_FOLDER): { known: number; applied: number } {
   const known = readMigrationFiles({ migrationsFolder });
   const latestKnown = Math.max(0, ...known.map((m) => m.folderMillis));
-  const hashes = new Set(known.map((m) => m.hash));
-  const client = db.$client;
   const hasTable = client
     .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
     .get();
   const appliedRows = hasTable
     ? (client.prepare('select hash, created_at as createdAt from __drizzle_migrations').all() as { hash: string; createdAt: number }[])
     : [];
-  const unknown = appliedRows.filter((r) => Number(r.createdAt) > latestKnown || !hashes.has(r.hash));
-  if (unknown.some((r) => Number(r.createdAt) > latestKnown)) {
+  const newer = appliedRows.filter((r) => Number(r.createdAt) > latestKnown);
+  if (newer.length > 0) {
     throw new DatabaseNewerThanCodeError(
-      `The database was migrated by a newer version of Kiosque (${unknown.length} unknown migration(s)); refusing to run.`,
+      `The database was migrated by a newer version of Kiosque (${newer.length} unknown migration(s)); refusing to run.`,
     );
   }
+  return { known: known.length, applied: appliedRows.length };
+}
+
+/**
+ * Applies pending migrations in one transaction (drizzle's migrator wraps them in BEGIN/COMMIT), and refuses a
+ * database that a newer Kiosque has migrated: running old code on it could corrupt what the new code wrote.
+ */
+export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): { applied: number } {
+  const { known, applied } = assertNotNewerThanCode(db.$client, migrationsFolder);
   migrate(db, { migrationsFolder });
-  return { applied: known.length - appliedRows.length };
+  return { applied: known - applied };
 }

@@ -145,6 +145,7 @@ test.describe('weather service failures never break a page', () => {
   for (const [mode, origin] of [
     ['down', instances.weatherDown],
     ['slow', instances.weatherSlow],
+    ['garbage', instances.weatherGarbage],
   ] as const) {
     test(`weather ${mode}: the page renders, without weather`, async ({ page, request }) => {
       // A path no cache has seen, so that this instance renders it now, against its failing weather service.

@@ -6,9 +6,13 @@ import Database from 'better-sqlite3';
 
 export const E2E_DB = 'data/e2e.db';
 
-/** The portal instances started by playwright.config.ts (the main one, then weather down, then weather hanging). */
+/** The portal instances started by playwright.config.ts (the main one, then weather down, hanging, garbage). */
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
-export const instances = { weatherDown: `http://localhost:${appPort + 1}`, weatherSlow: `http://localhost:${appPort + 2}` };
+export const instances = {
+  weatherDown: `http://localhost:${appPort + 1}`,
+  weatherSlow: `http://localhost:${appPort + 2}`,
+  weatherGarbage: `http://localhost:${appPort + 3}`,
+};
 export const fakeWeather = `http://127.0.0.1:${Number(process.env.E2E_WEATHER_PORT ?? 4010)}`;
 
 export interface ArticleRef {

@@ -1,0 +1,90 @@
+/**
+ * Structured logs: one JSON object per line, `{"time":…,"level":…,"msg":…, …fields}`, on stdout (info) or
+ * stderr (warn, error), so that journald, docker or any log shipper can parse them without a format spec.
+ *
+ * Keep personal data out: no query strings of searches (see `redactPath`), no raw client IPs (hash them with
+ * lib/client-ip.ts), no cookies or request bodies.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export type LogFields = Record<string, unknown>;
+
+export type LogSink = (line: string, level: LogLevel) => void;
+
+// console (not process.stdout) so that the module also loads in the Edge runtime of instrumentation.ts.
+const defaultSink: LogSink = (line, level) => {
+  if (level === 'warn' || level === 'error') console.error(line);
+  else console.log(line);
+};
+
+let sink: LogSink = defaultSink;
+
+/** Redirects log lines (tests); returns a function restoring the previous sink. */
+export function setLogSink(next: LogSink): () => void {
+  const previous = sink;
+  sink = next;
+  return () => {
+    sink = previous;
+  };
+}
+
+/** Errors become `{name, message, code?, stack}` (JSON.stringify would give `{}`). */
+function serializeValue(value: unknown): unknown {
+  if (value instanceof Error) {
+    const code = (value as { code?: unknown }).code;
+    return {
+      name: value.name,
+      message: value.message,
+      ...(code !== undefined ? { code } : {}),
+      ...(value.stack ? { stack: value.stack.split('\n').slice(0, 8).join('\n') } : {}),
+    };
+  }
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+/** The JSON line for one event (pure; exported for tests). Reserved keys cannot be overwritten by fields. */
+export function formatLogLine(level: LogLevel, msg: string, fields: LogFields = {}, now = new Date()): string {
+  const entry: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined && key !== 'time' && key !== 'level' && key !== 'msg') entry[key] = serializeValue(value);
+  }
+  try {
+    return JSON.stringify({ time: now.toISOString(), level, msg, ...entry });
+  } catch {
+    // Circular or otherwise unserializable fields: keep the event, drop the fields.
+    return JSON.stringify({ time: now.toISOString(), level, msg, fields: 'unserializable' });
+  }
+}
+
+function write(level: LogLevel, msg: string, fields?: LogFields) {
+  try {
+    sink(formatLogLine(level, msg, fields), level);
+  } catch {
+    // Logging must never break a request.
+  }
+}
+
+export const log = {
+  debug: (msg: string, fields?: LogFields) => write('debug', msg, fields),
+  info: (msg: string, fields?: LogFields) => write('info', msg, fields),
+  warn: (msg: string, fields?: LogFields) => write('warn', msg, fields),
+  error: (msg: string, fields?: LogFields) => write('error', msg, fields),
+};
+
+/** Paths whose query string may hold what a reader typed (search): logged without it. */
+const PRIVATE_QUERY_PATHS = /^\/[a-z]{2}\/(?:recherche|search)(?:\/|$)/;
+const MAX_LOGGED_PATH = 512;
+
+/**
+ * A request target as it may appear in logs: the query string is dropped on search pages (what people search
+ * for is personal) and kept elsewhere (page numbers, cache busters help debugging); everything is truncated to
+ * 512 characters so that an 8 KB hostile URL does not bloat the log.
+ */
+export function redactPath(target: string): string {
+  const q = target.indexOf('?');
+  const path = q === -1 ? target : target.slice(0, q);
+  const query = q === -1 ? '' : target.slice(q);
+  const kept = PRIVATE_QUERY_PATHS.test(path) ? (query ? `${path}?[redacted]` : path) : target;
+  return kept.length > MAX_LOGGED_PATH ? `${kept.slice(0, MAX_LOGGED_PATH)}…[${kept.length}]` : kept;
+}

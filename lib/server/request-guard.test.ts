@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkRequest, isStaticPath, stripFragileHeaders } from './request-guard';
+
+describe('checkRequest', () => {
+  it('lets ordinary requests through', () => {
+    for (const [method, url] of [
+      ['GET', '/fr'],
+      ['GET', '/fr/economie/page/2'],
+      ['GET', '/fr/recherche?q=caf%C3%A9+cr%C3%A8me&page=2'],
+      ['HEAD', '/media/a.svg'],
+      ['POST', '/api/views'],
+      ['GET', '/fr/%00'], // decodable: Next answers it (404)
+    ]) {
+      expect(checkRequest(method, url, {}), `${method} ${url}`).toBeNull();
+    }
+  });
+
+  it('answers 400 to undecodable paths and queries (bad escapes, invalid UTF-8)', () => {
+    for (const url of ['/fr/%E0%A4%A', '/fr/%C3%28', '/%', '/fr/%zz', '/fr/%C0%AE%C0%AE', '/fr/%ED%A0%80', '/en/search?q=%E0%A4%A', '/fr/recherche?q=%']) {
+      expect(checkRequest('GET', url, {}), url).toMatchObject({ status: 400 });
+    }
+  });
+
+  it('answers 405 to unknown methods and to writes on static files', () => {
+    expect(checkRequest('TRACE', '/fr', {})).toMatchObject({ status: 405 });
+    expect(checkRequest('PROPFIND', '/fr', {})).toMatchObject({ status: 405 });
+    expect(checkRequest('PUT', '/media/a.svg', {})).toMatchObject({ status: 405, allow: 'GET, HEAD' });
+    expect(checkRequest('DELETE', '/_next/static/chunks/x.js', {})).toMatchObject({ status: 405 });
+    expect(checkRequest('PUT', '/api/views', {})).toBeNull(); // the route handler answers 405 itself
+  });
+
+  it('refuses Server Action calls (Kiosque has none)', () => {
+    expect(checkRequest('POST', '/fr', { 'next-action': 'deadbeef' })).toMatchObject({ status: 400 });
+  });
+});
+
+describe('static paths and fragile headers', () => {
+  it('knows which paths are files', () => {
+    expect(isStaticPath('/_next/static/chunks/a.js')).toBe(true);
+    expect(isStaticPath('/media/x.svg')).toBe(true);
+    expect(isStaticPath('/favicon.ico')).toBe(true);
+    expect(isStaticPath('/fr/economie/un-article')).toBe(false);
+  });
+
+  it('drops Range and preconditions', () => {
+    const headers = { range: 'bytes=5-1', 'if-match': '"x"', accept: 'text/html' };
+    stripFragileHeaders(headers);
+    expect(headers).toEqual({ accept: 'text/html' });
+  });
+});

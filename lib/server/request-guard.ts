@@ -1,0 +1,59 @@
+/**
+ * Requests turned away before they reach Next.js, because Next 16 answers them with a 500.
+ *
+ * Next renders its own 400/405/412/416 answers through the pages-router error page (`invokeRender('/400')`…);
+ * an app-router-only build has none, so every one of these paths ends in "Internal Server Error" (measured with
+ * e2e/hostile.api.spec.ts): undecodable percent-escapes in the path (`/fr/%E0%A4%A`, invalid UTF-8 `%C3%28`),
+ * a non-GET method on a static file, an unsatisfiable Range, an unknown method such as TRACE, and a POST that
+ * names a Server Action (Kiosque has none). The guard answers those itself with the right 4xx.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface Rejection {
+  status: 400 | 405;
+  reason: string;
+  allow?: string;
+}
+
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+
+/** Files served from public/ and the build output: only GET and HEAD make sense on them. */
+export function isStaticPath(pathname: string): boolean {
+  return /^\/(?:_next\/static|media)\//.test(pathname) || /\/[^/]+\.[A-Za-z0-9]{1,8}$/.test(pathname);
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function checkRequest(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): Rejection | null {
+  const verb = (method ?? '').toUpperCase();
+  if (!KNOWN_METHODS.has(verb)) return { status: 405, reason: 'method', allow: 'GET, HEAD, POST' };
+  const target = url ?? '/';
+  const q = target.indexOf('?');
+  const pathname = q === -1 ? target : target.slice(0, q);
+  const query = q === -1 ? '' : target.slice(q + 1);
+  // decodeURIComponent rejects bad escapes and invalid UTF-8 (overlong forms, surrogates, > U+10FFFF).
+  if (!decodes(pathname)) return { status: 400, reason: 'path_encoding' };
+  if (query && !query.split('&').every((pair) => decodes(pair.replace(/\+/g, ' ')))) return { status: 400, reason: 'query_encoding' };
+  if (isStaticPath(pathname) && verb !== 'GET' && verb !== 'HEAD') return { status: 405, reason: 'static_method', allow: 'GET, HEAD' };
+  if (headers['next-action'] !== undefined) return { status: 400, reason: 'server_action' };
+  return null;
+}
+
+/**
+ * Headers that make Next's static file server fail (416 on an unsatisfiable range, 412 on a failed
+ * precondition, both turned into 500s): dropped, so the file is simply sent whole. Kiosque serves no large media
+ * files for which partial downloads would matter.
+ */
+export function stripFragileHeaders(headers: IncomingHttpHeaders): void {
+  delete headers.range;
+  delete headers['if-range'];
+  delete headers['if-match'];
+  delete headers['if-unmodified-since'];
+}

@@ -1,0 +1,242 @@
+/**
+ * Two process-wide hooks on Node's HTTP server, installed once by instrumentation.ts `register()` in the
+ * `next start` process (Next has no per-response hook of its own):
+ *
+ *  1. HTML responses are held until complete, then sent with a Content-Security-Policy extended by the hashes
+ *     of their inline framework scripts (lib/headers/csp.ts). The hook sits at the bottom of the stack
+ *     (ServerResponse.prototype), below Next's gzip middleware, so it may see compressed bytes: it decompresses
+ *     a copy to hash it and sends the original bytes unchanged. Cost: a streamed HTML response (only the dynamic
+ *     search page streams) is delivered at once instead of progressively. A 304 goes out without the header, so
+ *     the browser keeps the policy it stored with the page.
+ *  2. One JSON log line per request when it finishes (method, path without search terms, status, duration).
+ *  3. Requests Next.js would answer with a 500 are answered with the right 4xx first (./request-guard.ts).
+ */
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { cspForHtml } from '../headers/csp';
+import { securityHeaders } from '../headers/security';
+import { checkRequest, stripFragileHeaders } from './request-guard';
+import { log, redactPath } from '../log';
+
+const CSP = 'content-security-policy';
+/** HTML bigger than this is sent unmodified with the base policy (no Kiosque page comes close). */
+const MAX_BUFFERED_HTML = 8 * 1024 * 1024;
+
+type Chunk = string | Uint8Array;
+type Callback = (error?: Error | null) => void;
+
+interface HeldResponse {
+  mode: 'hold' | 'pass' | 'flushing';
+  chunks: Buffer[];
+  size: number;
+  head?: { statusCode: number; statusMessage?: string };
+}
+
+const held = new WeakMap<http.ServerResponse, HeldResponse>();
+
+/** Policies of recently sent pages by ETag (LRU): a page served from cache is hashed once, not per request. */
+const policyCache = new Map<string, string>();
+const POLICY_CACHE_SIZE = 1000;
+
+function isHtml(res: http.ServerResponse): boolean {
+  const type = res.getHeader('content-type');
+  return typeof type === 'string' && /^text\/html\b/i.test(type);
+}
+
+function decode(body: Buffer, encoding: string): string {
+  switch (encoding.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.gunzipSync(body).toString('utf8');
+    case 'br':
+      return zlib.brotliDecompressSync(body).toString('utf8');
+    case 'deflate':
+      return zlib.inflateSync(body).toString('utf8');
+    default:
+      return body.toString('utf8');
+  }
+}
+
+function toBuffer(chunk: Chunk, encoding?: BufferEncoding): Buffer {
+  return typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** Copies headers given to writeHead() onto the response, so that they are visible to getHeader(). */
+function applyHeadArgs(res: http.ServerResponse, args: unknown[]): { statusMessage?: string } {
+  let statusMessage: string | undefined;
+  let headers: unknown;
+  if (typeof args[0] === 'string') {
+    statusMessage = args[0];
+    headers = args[1];
+  } else headers = args[0];
+  if (Array.isArray(headers)) {
+    // [name, value, name, value] or [[name, value], …]
+    const flat = headers.flat() as unknown[];
+    for (let i = 0; i + 1 < flat.length; i += 2) res.setHeader(String(flat[i]), flat[i + 1] as string);
+  } else if (headers && typeof headers === 'object') {
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value as string);
+  }
+  return { statusMessage };
+}
+
+let installed = false;
+
+export function installResponseHooks(options: { logRequests?: boolean } = {}): void {
+  if (installed) return;
+  installed = true;
+  const proto = http.ServerResponse.prototype;
+  type Loose<R> = (this: http.ServerResponse, ...args: unknown[]) => R;
+  const original = {
+    writeHead: proto.writeHead as unknown as Loose<http.ServerResponse>,
+    write: proto.write as unknown as Loose<boolean>,
+    end: proto.end as unknown as Loose<http.ServerResponse>,
+  };
+
+  function stateOf(res: http.ServerResponse): HeldResponse {
+    let state = held.get(res);
+    if (!state) {
+      state = { mode: !res.headersSent && isHtml(res) ? 'hold' : 'pass', chunks: [], size: 0 };
+      held.set(res, state);
+    }
+    return state;
+  }
+
+  function release(res: http.ServerResponse, state: HeldResponse) {
+    state.mode = 'flushing';
+    const body = Buffer.concat(state.chunks);
+    state.chunks = [];
+    const policy = res.getHeader(CSP);
+    if (typeof policy === 'string' && body.length > 0) {
+      // Cached pages carry an ETag of their content: the same page gets the same policy without re-reading it.
+      const etag = res.getHeader('etag');
+      const key = typeof etag === 'string' ? `${etag} ${policy}` : null;
+      const known = key ? policyCache.get(key) : undefined;
+      if (known) {
+        res.setHeader(CSP, known);
+        policyCache.delete(key!);
+        policyCache.set(key!, known);
+      } else {
+        try {
+          const encoding = res.getHeader('content-encoding');
+          const html = decode(body, typeof encoding === 'string' ? encoding : '');
+          const { policy: extended, rejected } = cspForHtml(policy, html);
+          res.setHeader(CSP, extended);
+          if (key) {
+            policyCache.set(key, extended);
+            if (policyCache.size > POLICY_CACHE_SIZE) policyCache.delete(policyCache.keys().next().value!);
+          }
+          if (rejected > 0) log.warn('csp_inline_script_not_hashed', { path: redactPath(res.req?.url ?? ''), count: rejected });
+        } catch (error) {
+          log.error('csp_hashing_failed', { path: redactPath(res.req?.url ?? ''), error });
+        }
+      }
+    }
+    if (state.head) original.writeHead.call(res, state.head.statusCode, state.head.statusMessage);
+    return body;
+  }
+
+  proto.writeHead = function writeHead(this: http.ServerResponse, statusCode: number, ...rest: unknown[]) {
+    // A 304 updates the headers the browser stored with the page; a policy computed on an empty body would
+    // replace the one matching the stored page and block its scripts. Without the header the stored one stays.
+    if (statusCode === 304) this.removeHeader(CSP);
+    const state = held.get(this);
+    if (state?.mode === 'flushing' || state?.mode === 'pass') {
+      return original.writeHead.call(this, statusCode, ...rest);
+    }
+    const { statusMessage } = applyHeadArgs(this, rest);
+    const decided = stateOf(this);
+    if (decided.mode === 'hold') {
+      decided.head = { statusCode, statusMessage };
+      this.statusCode = statusCode;
+      return this;
+    }
+    return original.writeHead.call(this, statusCode, statusMessage);
+  } as typeof proto.writeHead;
+
+  proto.write = function write(this: http.ServerResponse, chunk: Chunk, ...rest: unknown[]) {
+    const state = stateOf(this);
+    if (state.mode !== 'hold') return original.write.call(this, chunk, ...rest);
+    const encoding = typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : undefined;
+    const callback = rest.find((r): r is Callback => typeof r === 'function');
+    const buffer = toBuffer(chunk, encoding);
+    state.chunks.push(buffer);
+    state.size += buffer.length;
+    if (state.size > MAX_BUFFERED_HTML) {
+      // Give up on hashing: send what we have with the base policy and stream the rest.
+      const body = Buffer.concat(state.chunks);
+      state.chunks = [];
+      state.mode = 'flushing';
+      if (state.head) original.writeHead.call(this, state.head.statusCode, state.head.statusMessage);
+      return original.write.call(this, body, callback);
+    }
+    if (callback) process.nextTick(callback);
+    return true;
+  } as typeof proto.write;
+
+  proto.end = function end(this: http.ServerResponse, ...args: unknown[]) {
+    const state = stateOf(this);
+    if (state.mode !== 'hold') return original.end.call(this, ...args);
+    let chunk: Chunk | undefined;
+    let encoding: BufferEncoding | undefined;
+    let callback: (() => void) | undefined;
+    for (const arg of args) {
+      if (typeof arg === 'function') callback = arg as () => void;
+      else if (typeof arg === 'string' && chunk !== undefined) encoding = arg as BufferEncoding;
+      else if (arg !== undefined && arg !== null && chunk === undefined) chunk = arg as Chunk;
+    }
+    if (chunk !== undefined) {
+      const buffer = toBuffer(chunk, encoding);
+      state.chunks.push(buffer);
+    }
+    const body = release(this, state);
+    return original.end.call(this, body, callback);
+  } as typeof proto.end;
+
+  const logRequests = options.logRequests ?? true;
+  const guardHeaders = securityHeaders()[0]?.headers ?? [];
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === 'request') {
+      const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+      if (logRequests) logWhenDone(req, res);
+      let rejection = null;
+      try {
+        rejection = checkRequest(req.method, req.url, req.headers);
+        stripFragileHeaders(req.headers);
+      } catch (error) {
+        log.error('request_guard_failed', { error });
+      }
+      if (rejection) {
+        for (const { key, value } of guardHeaders) res.setHeader(key, value);
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.setHeader('cache-control', 'no-store');
+        if (rejection.allow) res.setHeader('allow', rejection.allow);
+        res.statusCode = rejection.status;
+        res.end(rejection.status === 405 ? 'Méthode non autorisée / Method not allowed\n' : 'Requête invalide / Bad request\n');
+        return true;
+      }
+    }
+    return (emit as (...a: unknown[]) => boolean).call(this, event, ...args);
+  } as typeof emit;
+}
+
+function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse) {
+  const started = process.hrtime.bigint();
+  let done = false;
+  const finish = (aborted: boolean) => {
+    if (done) return;
+    done = true;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const fields = {
+      method: req.method,
+      path: redactPath(req.url ?? ''),
+      status: res.statusCode,
+      ms: Math.round(ms * 10) / 10,
+      ...(aborted ? { aborted: true } : {}),
+    };
+    if (res.statusCode >= 500) log.error('request', fields);
+    else log.info('request', fields);
+  };
+  res.once('finish', () => finish(false));
+  res.once('close', () => finish(!res.writableFinished));
+}
