@@ -21,9 +21,20 @@ function links(html: string, from: string): string[] {
   return out;
 }
 
+/** Windows-1252 bytes 0x80–0x9F (Node's TextDecoder treats this label as ISO-8859-1, so spell them out). */
+const CP1252: Record<number, string> = {
+  0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹',
+  0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™',
+  0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+};
+const misdecode = (s: string, windows: boolean) =>
+  [...new TextEncoder().encode(s)].map((b) => (windows && CP1252[b]) || String.fromCharCode(b)).join('');
+
 test('the decoder check works: mis-decoded text is caught', () => {
-  const latin1 = (s: string) => new TextDecoder('windows-1252').decode(new TextEncoder().encode(s));
-  for (const sample of ['Publié le', 'l’actualité', 'Yaoundé – Douala', 'Fin ■']) expect(findMojibake(latin1(sample)), sample).not.toBeNull();
+  for (const sample of ['é', '’', '–', '■', '«\u00A0', '°']) {
+    expect(findMojibake(misdecode(`Texte ${sample} texte`, true)), `${sample} as Windows-1252`).not.toBeNull();
+    expect(findMojibake(misdecode(`Texte ${sample} texte`, false)), `${sample} as ISO-8859-1`).not.toBeNull();
+  }
   expect(findMojibake('Publié le 15 novembre — l’actualité ■ 23,9 °C')).toBeNull();
   expect(findMojibake('\uFFFD')).not.toBeNull();
 });

@@ -31,7 +31,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
       {lead ? (
         <section className="lead" aria-labelledby="lead-heading">
           <h2 id="lead-heading" className="visually-hidden">
-            {t('latest')}
+            {t('lead')}
           </h2>
           <ArticleCard article={lead} headingLevel={3} priority />
         </section>
