@@ -40,6 +40,7 @@ for (const locale of locales) {
     for (const scheme of ['light', 'dark'] as const) {
       for (const p of pages) {
         test(`axe: ${p.name}, ${scheme} scheme — no WCAG 2.2 AA violation`, async ({ page }) => {
+          test.slow(); // axe walks the whole DOM: slow on a loaded CI machine
           await page.emulateMedia({ colorScheme: scheme });
           const res = await page.goto(p.path(locale));
           expect(res?.status()).toBe(p.status ?? 200);
