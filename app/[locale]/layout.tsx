@@ -6,7 +6,8 @@ import { getSiteUrl } from '@/lib/site';
 import { SiteFooter } from '@/components/SiteFooter';
 import { sans, serif } from '../fonts';
 
-export const dynamicParams = false;
+// No `dynamicParams = false` here: every segment below would inherit it, so section pages ≥ 2 (never
+// prerendered) and articles published after the build were 404s. Unknown locales are rejected below instead.
 
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));

@@ -9,9 +9,6 @@ import { isSlug, parsePageParam } from '@/lib/params';
 import { SectionListing } from '@/components/SectionListing';
 
 export const revalidate = 300;
-// The [locale] layout sets dynamicParams = false, which this segment would inherit: every page ≥ 2 (none is
-// prerendered) was then a 404. Later pages render on first request instead, then stay cached.
-export const dynamicParams = true;
 
 export function generateStaticParams() {
   return []; // later pages render on first request, then stay cached
