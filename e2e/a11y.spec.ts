@@ -8,6 +8,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { features, locales, pages, type Locale } from './support/pages';
 import { translatedPair, articlePath } from './support/fixtures';
 
+// axe walks the whole DOM and the keyboard tests make one round trip per key press: generous on a loaded machine.
+test.describe.configure({ timeout: 120_000 });
+
 /** WCAG 2.0/2.1/2.2 A and AA, plus axe's best practices (landmarks, one h1, heading order, skip link…). */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -40,7 +43,6 @@ for (const locale of locales) {
     for (const scheme of ['light', 'dark'] as const) {
       for (const p of pages) {
         test(`axe: ${p.name}, ${scheme} scheme — no WCAG 2.2 AA violation`, async ({ page }) => {
-          test.slow(); // axe walks the whole DOM: slow on a loaded CI machine
           await page.emulateMedia({ colorScheme: scheme });
           const res = await page.goto(p.path(locale));
           expect(res?.status()).toBe(p.status ?? 200);

@@ -9,6 +9,8 @@ import en from '../messages/en.json';
 import { articlePath, translatedPair } from './support/fixtures';
 import { locales, pages, type Locale } from './support/pages';
 
+test.describe.configure({ timeout: 60_000 });
+
 type Catalogue = { [key: string]: string | Catalogue };
 const catalogues: Record<Locale, Catalogue> = { fr, en };
 

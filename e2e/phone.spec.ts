@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { locales, pages } from './support/pages';
 
 test.use({ viewport: { width: 360, height: 740 } });
+test.describe.configure({ timeout: 60_000 });
 
 /** Links a reader taps to move around: navigation, language, pagination, topics, footer sections. */
 const TAP_TARGETS = '.site-nav a, .language-switcher a, .pagination a, .article-topics a, .site-footer nav a, .brand';
