@@ -8,6 +8,7 @@ import { articlePath, translatedPair, untranslated, video } from './support/fixt
 import { biggestSection, features } from './support/pages';
 
 test.use({ javaScriptEnabled: false, locale: 'fr-FR' });
+test.describe.configure({ timeout: 90_000 });
 
 test('JavaScript is really off: the language link does not run its click handler', async ({ page, context }) => {
   await page.goto('/fr');
@@ -90,6 +91,8 @@ test('a missing page still offers a way home', async ({ page }) => {
   test.fail(true, 'Next.js notFound() 404s are not server-rendered (vercel/next.js#98954)');
   const res = await page.goto('/fr/rubrique-inconnue');
   expect(res?.status()).toBe(404);
+  // An assertion failure (not a click timeout), so that test.fail sees the expected "failed" status.
+  await expect(page.getByRole('link', { name: 'Retour à l’accueil' })).toBeVisible({ timeout: 5_000 });
   await page.getByRole('link', { name: 'Retour à l’accueil' }).click();
   await expect(page).toHaveURL(/\/fr$/);
 });
