@@ -44,6 +44,8 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], locale: 'fr-FR', launchOptions: chromium } },
     { name: 'mobile', testIgnore: /\.api\.spec\.ts$/, use: { ...devices['Pixel 7'], locale: 'fr-FR', launchOptions: chromium } },
+    // Reading without JavaScript: only the dedicated *.nojs.ts spec (other projects do not match that name).
+    { name: 'nojs', testMatch: /\.nojs\.ts$/, use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, locale: 'fr-FR', launchOptions: chromium } },
   ],
   webServer: [
     {

@@ -60,7 +60,7 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
         {article.translations.map((tr) => (
           <p key={tr.locale} className="translation-link">
             <a href={paths.article(tr.locale, tr.categorySlug, tr.slug)} hrefLang={tr.locale}>
-              {t('article.readIn', { language: t(`language.${tr.locale}`) })}
+              {t('article.readIn', { language: t(`languageName.${tr.locale}`) })}
             </a>
             {' — '}
             <cite lang={tr.locale}>{tr.title}</cite>
@@ -105,7 +105,9 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
           ) : null}
         </figure>
       ) : null}
-      <Markdown className="article-body">{article.body}</Markdown>
+      <Markdown className="article-body" footnoteLabel={t('a11y.footnotes')} footnoteBackLabel={t('a11y.footnoteBack')}>
+        {article.body}
+      </Markdown>
       {article.tags.length ? (
         <nav className="article-topics" aria-labelledby="topics-heading">
           <h2 id="topics-heading">{t('article.topics')}</h2>

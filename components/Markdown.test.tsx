@@ -145,6 +145,13 @@ describe('Markdown: normal content', () => {
     expect(html).not.toContain('<h1');
   });
 
+  it('raises a body whose top headings are ## so that they become h2 (no h1 → h3 jump)', () => {
+    expect(render('Intro\n\n## Deux\n\n### Trois\n\n## Deux bis')).toBe(
+      '<div><p>Intro</p>\n<h2>Deux</h2>\n<h3>Trois</h3>\n<h2>Deux bis</h2></div>',
+    );
+    expect(render('### Trois\n\n#### Quatre')).toBe('<div><h2>Trois</h2>\n<h3>Quatre</h3></div>');
+  });
+
   it('applies the wrapper class', () => {
     expect(renderToStaticMarkup(<Markdown className="article-body">Texte</Markdown>)).toBe(
       '<div class="article-body"><p>Texte</p></div>',

@@ -7,7 +7,9 @@
  *    and relative URLs; anything else (javascript:, data:, vbscript:, file:, …) loses its attribute — the link
  *    becomes plain text, the image is not rendered;
  *  - external links get rel="noopener noreferrer"; images are lazy-loaded and always have an alt attribute;
- *  - headings are shifted one level down (`#` → h2, …, `######` → h6) because the page owns the h1.
+ *  - headings are shifted one level down (`#` → h2, …, `######` → h6) because the page owns the h1; a body
+ *    whose top headings are `##` (the usual newsroom habit) is first raised so that they become h2 too, so the
+ *    outline never jumps from the page's h1 to an h3 (WCAG 1.3.1, axe heading-order).
  */
 import type { ComponentPropsWithoutRef, JSX, ReactElement } from 'react';
 import ReactMarkdown, { type Components, type ExtraProps, type UrlTransform } from 'react-markdown';
@@ -112,7 +114,32 @@ function createComponents(origin: string | null): Components {
   };
 }
 
-const remarkPlugins = [remarkGfm];
+interface MdNode {
+  type: string;
+  depth?: number;
+  children?: MdNode[];
+}
+
+function eachHeading(node: MdNode, fn: (heading: MdNode & { depth: number }) => void): void {
+  if (node.type === 'heading' && typeof node.depth === 'number') fn(node as MdNode & { depth: number });
+  node.children?.forEach((child) => eachHeading(child, fn));
+}
+
+/** Remark plugin: raises every heading so that the body's highest level is `#` (then shifted to h2 below). */
+export function remarkRaiseHeadings() {
+  return (tree: MdNode) => {
+    let top = 7;
+    eachHeading(tree, (h) => {
+      top = Math.min(top, h.depth);
+    });
+    if (top <= 1 || top > 6) return;
+    eachHeading(tree, (h) => {
+      h.depth -= top - 1;
+    });
+  };
+}
+
+const remarkPlugins = [remarkGfm, remarkRaiseHeadings];
 const componentsByOrigin = new Map<string | null, Components>();
 
 export function Markdown({

@@ -1,5 +1,9 @@
-/** Sequences that only appear when UTF-8 was decoded as Latin-1/Windows-1252 somewhere (or lost: U+FFFD). */
-export const MOJIBAKE = [/Ã[\u0080-\u00BF©¨ª«®¯´¹§¢£¤]/, /â€[™œ\u009D“”˜¦¢–—]/, /â–/, /Â[\u00A0«»°]/, /\uFFFD/];
+/**
+ * Sequences that only appear when UTF-8 was decoded as Latin-1/Windows-1252 somewhere (or lost: U+FFFD).
+ * C1 control characters (U+0080–U+009F) never belong in text: they are what ISO-8859-1 decoding leaves of
+ * UTF-8 continuation bytes ("â\u0080\u0099" for ’).
+ */
+export const MOJIBAKE = [/Ã[\u0080-\u00BF©¨ª«®¯´¹§¢£¤]/, /â€[™œ\u009D“”˜¦¢–—]/, /â–/, /Â[\u00A0«»°]/, /\uFFFD/, /[\u0080-\u009F]/];
 
 export function findMojibake(text: string): string | null {
   for (const pattern of MOJIBAKE) {

@@ -4,6 +4,7 @@ import { politicsStories } from './stories-politics';
 import { economyStories } from './stories-economy';
 import { societyStories } from './stories-society';
 import { sportStories } from './stories-sport';
+import { sportBriefStories } from './stories-sport-briefs';
 import { cultureStories } from './stories-culture';
 import { internationalStories } from './stories-international';
 import { videosStories } from './stories-videos';
@@ -16,6 +17,7 @@ export const stories: SeedStory[] = [
   ...economyStories,
   ...societyStories,
   ...sportStories,
+  ...sportBriefStories,
   ...cultureStories,
   ...internationalStories,
   ...videosStories,

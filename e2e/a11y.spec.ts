@@ -1,0 +1,210 @@
+/**
+ * Accessibility (WCAG 2.2 AA): axe on every page type (e2e/support/pages.ts) in both locales, light and dark,
+ * in the desktop and mobile projects; keyboard use, visible focus, print, reduced motion, and the freedom to
+ * select and copy text.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { features, locales, pages, type Locale } from './support/pages';
+import { translatedPair, articlePath } from './support/fixtures';
+
+// axe walks the whole DOM and the keyboard tests make one round trip per key press: generous on a loaded machine.
+test.describe.configure({ timeout: 120_000 });
+
+/** WCAG 2.0/2.1/2.2 A and AA, plus axe's best practices (landmarks, one h1, heading order, skip link…). */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Rules switched off, each with its reason. Keep this list empty unless a rule is wrong for Kiosque. */
+const DISABLED_RULES: Record<string, string> = {};
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).disableRules(Object.keys(DISABLED_RULES)).analyze();
+  const summary = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ')}`),
+  }));
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+const label = {
+  skip: { fr: 'Aller au contenu', en: 'Skip to content' },
+  mainNav: { fr: 'Navigation principale', en: 'Main navigation' },
+  switcher: { fr: 'Choix de la langue', en: 'Language' },
+  other: { fr: 'English', en: 'Français' },
+} as const;
+const other = (l: Locale): Locale => (l === 'fr' ? 'en' : 'fr');
+
+for (const locale of locales) {
+  test.describe(`${locale}`, () => {
+    test.use({ locale: locale === 'fr' ? 'fr-FR' : 'en-US' });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const p of pages) {
+        test(`axe: ${p.name}, ${scheme} scheme — no WCAG 2.2 AA violation`, async ({ page }) => {
+          await page.emulateMedia({ colorScheme: scheme });
+          const res = await page.goto(p.path(locale));
+          expect(res?.status()).toBe(p.status ?? 200);
+          // The scheme really applies (the dark palette is not a no-op), so both runs check different colours.
+          const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          expect(bg).toBe(scheme === 'dark' ? 'rgb(18, 18, 18)' : 'rgb(255, 255, 255)');
+          await expectNoAxeViolations(page);
+        });
+      }
+    }
+
+    test('keyboard: the skip link is the first tab stop and moves focus to main', async ({ page }) => {
+      await page.goto(`/${locale}`);
+      await page.keyboard.press('Tab');
+      const first = page.locator(':focus');
+      await expect(first).toHaveText(label.skip[locale]);
+      await expect(first).toBeInViewport();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('main')).toBeFocused();
+      // The next tab stop is inside main, past the header and navigation.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+    });
+
+    test('keyboard: a section of the main navigation is reachable and opens with Enter', async ({ page }) => {
+      await page.goto(`/${locale}`);
+      const nav = page.getByRole('navigation', { name: label.mainNav[locale] });
+      const target = nav.getByRole('link').nth(2);
+      const name = (await target.textContent())!.trim();
+      await tabUntil(page, target);
+      await page.keyboard.press('Enter');
+      await expect(page.locator('h1')).toHaveText(name);
+      await expect(nav.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+    });
+
+    test('keyboard: the language switcher is reachable and switches language with Enter', async ({ page }) => {
+      const [fr, en] = translatedPair();
+      await page.goto(articlePath(locale === 'fr' ? fr : en));
+      const link = page.getByRole('navigation', { name: label.switcher[locale] }).getByRole('link', { name: label.other[locale] });
+      await tabUntil(page, link);
+      await page.keyboard.press('Enter');
+      await expect(page.locator('html')).toHaveAttribute('lang', other(locale));
+      await expect(page).toHaveURL(new RegExp(`${articlePath(locale === 'fr' ? en : fr)}$`));
+    });
+
+    if (features.searchForm) {
+      test('keyboard: the search form is reachable, labelled and submits with Enter', async ({ page }) => {
+        await page.goto(`/${locale}`);
+        const box = page.getByRole('search').getByRole('searchbox');
+        await expect(box).toHaveAccessibleName(/\S/);
+        await tabUntil(page, box);
+        await page.keyboard.type('Cameroun');
+        await page.keyboard.press('Enter');
+        await expect(page).toHaveURL(/[?&]q=Cameroun/);
+      });
+    }
+
+    test('keyboard: focused links show a visible outline', async ({ page }) => {
+      await page.goto(`/${locale}/${await firstSectionSlug(page, locale)}`);
+      const seen = new Set<string>();
+      for (let i = 0; i < 150; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const s = getComputedStyle(el);
+          const zones = { skip: '.skip-link', switcher: '.language-switcher', masthead: '.masthead', nav: '.site-nav', main: 'main', footer: '.site-footer' };
+          const zone = Object.entries(zones).find(([, selector]) => el.closest(selector))?.[0] ?? 'other';
+          return { tag: el.tagName, text: el.textContent?.trim().slice(0, 40), zone, style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+        });
+        if (!focus) break;
+        expect(focus.style, `${focus.tag} “${focus.text}” in ${focus.zone}`).not.toBe('none');
+        expect(focus.width, `${focus.tag} “${focus.text}” in ${focus.zone}`).toBeGreaterThanOrEqual(2);
+        if (seen.has('footer') && focus.zone !== 'footer') break;
+        seen.add(focus.zone);
+      }
+      // Every zone of the page was visited by keyboard and showed its focus.
+      expect([...seen].sort()).toEqual(['footer', 'main', 'masthead', 'nav', 'skip', 'switcher']);
+    });
+  });
+}
+
+/** Tabs forward (at most 80 times) until `target` has the focus. */
+async function tabUntil(page: Page, target: ReturnType<Page['locator']>) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error('target never received focus by keyboard');
+}
+
+async function firstSectionSlug(page: Page, locale: Locale) {
+  await page.goto(`/${locale}`);
+  const href = await page.locator('.site-nav a').nth(1).getAttribute('href');
+  return href!.split('/')[2]!;
+}
+
+test.describe('reading comfort', () => {
+  const articlePages = pages.filter((p) => p.article);
+
+  for (const p of articlePages) {
+    test(`print: the ${p.name} prints without navigation chrome`, async ({ page }) => {
+      await page.goto(p.path('fr'));
+      await page.emulateMedia({ media: 'print' });
+      for (const chrome of ['.site-nav', '.language-switcher', '.header-strip', '.skip-link', '.site-footer nav', '.article-topics']) {
+        await expect(page.locator(chrome).first(), chrome).toBeHidden();
+      }
+      await expect(page.locator('h1')).toBeVisible();
+      await expect(page.locator('.article-body p').first()).toBeVisible();
+      await page.emulateMedia({ media: 'screen' });
+      await expect(page.locator('.site-nav')).toBeVisible();
+    });
+
+    test(`selection: the text of the ${p.name} can be selected, copied and right-clicked`, async ({ page }) => {
+      await page.goto(p.path('fr'));
+      const paragraph = page.locator('.article-body p').first();
+      const text = (await paragraph.textContent())!.trim();
+      await paragraph.click({ clickCount: 3 });
+      expect((await page.evaluate(() => window.getSelection()?.toString() ?? '')).trim()).toBe(text);
+      const state = await paragraph.evaluate((p) => {
+        const selection = window.getSelection()!;
+        selection.selectAllChildren(p);
+        const selected = selection.toString();
+        const cancelled = (type: string) => {
+          const event = type === 'contextmenu' ? new MouseEvent(type, { bubbles: true, cancelable: true }) : new Event(type, { bubbles: true, cancelable: true });
+          return !p.dispatchEvent(event);
+        };
+        const blockers = [...document.querySelectorAll('*')].filter(
+          (el) =>
+            ['oncontextmenu', 'oncopy', 'oncut', 'onselectstart', 'ondragstart', 'onmousedown'].some((a) => el.hasAttribute(a)) ||
+            ['none'].includes(getComputedStyle(el).userSelect),
+        );
+        return {
+          selected,
+          blockers: blockers.map((el) => el.tagName + (el.className ? `.${el.className}` : '')),
+          contextmenu: cancelled('contextmenu'),
+          copy: cancelled('copy'),
+          selectstart: cancelled('selectstart'),
+        };
+      });
+      expect(state.selected.trim()).toBe(text);
+      expect(state.blockers).toEqual([]);
+      expect(state).toMatchObject({ contextmenu: false, copy: false, selectstart: false });
+    });
+  }
+
+  test('reduced motion: no transition, animation or smooth scrolling when the reader asks for less motion', async ({ page }) => {
+    const motion = async () =>
+      page.evaluate(() => {
+        const ms = (v: string) => Math.max(...v.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000)));
+        const moving = [...document.querySelectorAll('*')].filter((el) => {
+          const s = getComputedStyle(el);
+          return ms(s.transitionDuration) > 1 || ms(s.animationDuration) > 1;
+        });
+        return { moving: moving.length, scroll: getComputedStyle(document.documentElement).scrollBehavior };
+      });
+    await page.goto(pages.find((p) => p.article)!.path('fr'));
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    // Links fade their colours for readers who do not mind motion…
+    expect((await motion()).moving).toBeGreaterThan(0);
+    // …and nothing moves for those who asked for less.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await motion()).toEqual({ moving: 0, scroll: 'auto' });
+  });
+});
