@@ -7,8 +7,13 @@ import { PageShell } from './PageShell';
 import { Pagination } from './Pagination';
 import type { Alternates } from './LanguageSwitcher';
 import { WithSidebar } from './WithSidebar';
+import { JsonLd } from './JsonLd';
+import { paths } from '@/i18n/paths';
+import { PAGE_SIZE } from '@/db/articles';
+import { breadcrumbJsonLd, collectionPageJsonLd, graph } from '@/lib/jsonld';
 
-/** A paginated listing (topic, author, latest news): a header, the cards, real links to other pages. */
+/** A paginated listing (topic, author, latest news): a header, the cards, real links to other pages, and its
+ * CollectionPage/ItemList and breadcrumb structured data. */
 export async function Listing({
   locale,
   alternates,
@@ -27,8 +32,23 @@ export async function Listing({
   className?: string;
 }) {
   const t = await getTranslations({ locale, namespace: 'listing' });
+  const tSeo = await getTranslations({ locale, namespace: 'seo' });
+  const structured = graph(
+    collectionPageJsonLd({
+      locale,
+      path: href(page.page),
+      name: title,
+      items: page.items.map((a) => ({ name: a.title, path: paths.article(locale, a.category.slug, a.slug) })),
+      startPosition: (page.page - 1) * PAGE_SIZE + 1,
+    }),
+    breadcrumbJsonLd([
+      { name: tSeo('home'), path: paths.home(locale) },
+      { name: title, path: href(page.page) },
+    ]),
+  );
   return (
     <PageShell locale={locale} alternates={alternates} className={className}>
+      <JsonLd data={structured} />
       <WithSidebar locale={locale}>
         <header className="listing-header">
           <h1>{title}</h1>

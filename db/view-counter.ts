@@ -1,4 +1,4 @@
-import { DailySalt, TokenBucketLimiter, ViewBuffer } from '@/lib/view-beacon';
+import { TokenBucketLimiter, ViewBuffer } from '@/lib/view-beacon';
 import { isCountableArticle, recordViews } from './views';
 
 /** How often counted views are written to article_views_daily. A crash loses at most this much. */
@@ -7,7 +7,6 @@ export const FLUSH_INTERVAL_MS = Number(process.env.VIEWS_FLUSH_INTERVAL_MS) > 0
 export interface ViewCounter {
   buffer: ViewBuffer;
   limiter: TokenBucketLimiter;
-  salt: DailySalt;
   isCountable: (articleId: number, now: Date) => boolean;
 }
 
@@ -23,7 +22,6 @@ export function getViewCounter(): ViewCounter {
     g.kiosqueViewCounter = {
       buffer,
       limiter: new TokenBucketLimiter(),
-      salt: new DailySalt(),
       isCountable: (id, now) => isCountableArticle(id, now),
     };
     setInterval(() => buffer.flush(), FLUSH_INTERVAL_MS).unref();

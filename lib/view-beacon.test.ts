@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   clientAddress,
-  DailySalt,
   handleViewBeacon,
   isBotRequest,
   parseBeaconBody,
@@ -20,7 +19,6 @@ function setup(countable: number[] = [7]) {
     isCountable: (id) => countable.includes(id),
     buffer: new ViewBuffer({ write: (batch) => void writes.push(batch) }),
     limiter: new TokenBucketLimiter({ capacity: 3, refillPerSecond: 1 / 10, maxClients: 100 }),
-    salt: new DailySalt(),
   };
   const send = (body: string | null, headers: Record<string, string> = {}, at = now, peer: string | null = null) =>
     handleViewBeacon({ headers: new Headers({ 'user-agent': READER_UA, 'x-forwarded-for': '198.51.100.7', ...headers }), body, peer, now: at }, deps);
@@ -134,13 +132,6 @@ describe('view beacon: rate limit per client', () => {
     expect(limiter.take('b', 0)).toBe(true);
     expect(limiter.take('c', 0)).toBe(true);
     expect(limiter.size).toBe(2);
-  });
-
-  it('keys clients by a salted hash that changes with the site day', () => {
-    const salt = new DailySalt();
-    const today = salt.get(now);
-    expect(salt.get(new Date(now.getTime() + 3_600_000))).toBe(today);
-    expect(salt.get(new Date(now.getTime() + 86_400_000))).not.toBe(today);
   });
 });
 

@@ -3,8 +3,8 @@
  * bot filter, client identification, per-client rate limit, and the in-memory aggregation that turns many
  * views into one upsert per article and day every few seconds.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { hashClientIp } from './client-ip';
 import { siteDay } from './format';
 
 /* ---------- input ---------- */
@@ -63,24 +63,6 @@ export function clientAddress(peer: string | null | undefined, forwardedFor: str
     .at(-1);
   if (peer && !isLoopback(peer)) return peer;
   return lastForwarded ?? peer ?? 'unknown';
-}
-
-/** Addresses are never kept: only a hash with a salt that changes every site day. */
-export class DailySalt {
-  private day = '';
-  private salt = '';
-  get(now: Date): string {
-    const today = siteDay(now);
-    if (today !== this.day) {
-      this.day = today;
-      this.salt = randomBytes(32).toString('hex');
-    }
-    return this.salt;
-  }
-}
-
-export function clientKey(address: string, salt: string): string {
-  return createHash('sha256').update(salt).update('\0').update(address).digest('base64url').slice(0, 22);
 }
 
 /* ---------- rate limit ---------- */
@@ -203,7 +185,6 @@ export interface BeaconDeps {
   isCountable: (articleId: number, now: Date) => boolean;
   buffer: ViewBuffer;
   limiter: TokenBucketLimiter;
-  salt: DailySalt;
 }
 
 export interface BeaconRequest {
@@ -221,7 +202,8 @@ export interface BeaconRequest {
  */
 export function handleViewBeacon(req: BeaconRequest, deps: BeaconDeps): 202 | 204 | 400 | 404 | 429 {
   if (isBotRequest(req.headers)) return 204;
-  const key = clientKey(clientAddress(req.peer, req.headers.get('x-forwarded-for')), deps.salt.get(req.now));
+  // Addresses are never kept: only a keyed hash whose salt changes every site day (lib/client-ip.ts).
+  const key = hashClientIp(clientAddress(req.peer, req.headers.get('x-forwarded-for')), req.now);
   if (!deps.limiter.take(key, req.now.getTime())) return 429;
   const articleId = parseBeaconBody(req.body);
   if (articleId === null) return 400;

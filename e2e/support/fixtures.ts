@@ -40,6 +40,13 @@ const base = `select a.id, a.story_id as storyId, a.locale, a.slug, a.title, c.s
 
 const visible = `a.status = 'published' and a.published_at <= unixepoch('now') * 1000`;
 
+/** The first column of the first row of a query (throws when there is none). */
+export function scalar(query: string, ...params: unknown[]): string {
+  const row = open().prepare(query).raw().get(...params) as unknown[] | undefined;
+  if (!row) throw new Error(`no row for ${query}`);
+  return String(row[0]);
+}
+
 export function articles(where: string, params: unknown[] = []): ArticleRef[] {
   return open().prepare(`${base} where ${where} order by a.published_at desc`).all(...params) as ArticleRef[];
 }

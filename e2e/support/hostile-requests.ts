@@ -201,7 +201,24 @@ export function hostileCases(site: Site): HostileCase[] {
     '/media/',
     '/_next/static/',
     '/api/',
+    '/api/views/',
+    '/api/revalidate/',
+    '/sitemaps/',
+    `/fr/${site.fr.category}/rss.xml/`,
+    '/en/rss.xml/',
+    `${site.fr.article}/`,
+    `${site.fr.article}/opengraph-image/`,
   ];
+  // Machine-readable outputs with odd query strings and methods.
+  for (const target of ['/sitemap.xml', '/sitemaps/news.xml', '/sitemaps/fr-articles-0.xml', '/sitemaps/fr-articles-99999.xml', '/sitemaps/xx-articles-0.xml', '/robots.txt', '/fr/rss.xml', `/en/${site.en.category}/rss.xml`, `${site.en.article}/opengraph-image`]) {
+    add({ name: `output ${target}?junk`, target: `${target}?%E0%A4%A=%C3%28&q=${repeat('x', 3000)}` });
+    add({ name: `output DELETE ${target}`, method: 'DELETE', target });
+    add({ name: `output POST ${target}`, method: 'POST', target, body: '{"x":1}', headers: { 'content-type': 'application/json' } });
+  }
+  // The revalidation endpoint without its token, with forged ones.
+  for (const auth of ['', 'Bearer ', 'Bearer x', `Bearer ${repeat('a', 5000)}`, 'Basic Zm9vOmJhcg==']) {
+    add({ name: `revalidate auth ${auth.slice(0, 20)}`, method: 'POST', target: '/api/revalidate', headers: auth ? { authorization: auth, 'content-type': 'application/json' } : { 'content-type': 'application/json' }, body: '{"paths":["/fr"]}', expectStatus: [400, 401, 403, 404, 405] });
+  }
   for (const prefix of prefixes) {
     for (const segment of badSegments) add({ name: `segment ${prefix}${segment.slice(0, 40)}`, target: `${prefix}${segment}` });
   }

@@ -5,7 +5,7 @@
  * Paths are functions, called inside the tests: the e2e database is (re)built by the Playwright web server after
  * the spec files are loaded, so nothing here may read it at import time.
  */
-import { articlePath, articles, translatedPair, video } from './fixtures';
+import { articlePath, articles, scalar, translatedPair, video } from './fixtures';
 
 export const locales = ['fr', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -32,6 +32,25 @@ export function biggestSection(locale: Locale): string {
   return slug;
 }
 
+/** The slug of the topic with the most visible articles in that locale. */
+function busiestTopic(locale: Locale): string {
+  return scalar(
+    `select t.slug from article_tags at join articles a on a.id = at.article_id
+     join tag_translations t on t.tag_id = at.tag_id and t.locale = a.locale
+     where ${visible} and a.locale = ? group by t.slug order by count(*) desc limit 1`,
+    locale,
+  );
+}
+
+/** The slug of the byline with the most visible articles in that locale. */
+function busiestAuthor(locale: Locale): string {
+  return scalar(
+    `select t.slug from articles a join author_translations t on t.author_id = a.author_id and t.locale = a.locale
+     where ${visible} and a.locale = ? group by t.slug order by count(*) desc limit 1`,
+    locale,
+  );
+}
+
 const notFoundPath = { fr: '/fr/rubrique-inconnue', en: '/en/unknown-section' } as const;
 
 export const pages: PageDescriptor[] = [
@@ -41,8 +60,11 @@ export const pages: PageDescriptor[] = [
   { name: 'article', path: (l) => articlePath(translatedPair()[l === 'fr' ? 0 : 1]), article: true },
   { name: 'video article', path: (l) => articlePath(video(l)), article: true },
   { name: '404', path: (l) => notFoundPath[l], status: 404 },
-  // Lead: add topic, author, latest and search (with and without results) here, one line each, e.g.
-  // { name: 'topic', path: (l) => paths.topic(l, someTopicSlug(l)) },
+  { name: 'topic', path: (l) => `/${l}/${l === 'fr' ? 'sujets' : 'topics'}/${busiestTopic(l)}` },
+  { name: 'author', path: (l) => `/${l}/${l === 'fr' ? 'auteurs' : 'authors'}/${busiestAuthor(l)}` },
+  { name: 'latest news', path: (l) => `/${l}/${l === 'fr' ? 'actualites' : 'latest'}` },
+  { name: 'search with results', path: (l) => `/${l}/${l === 'fr' ? 'recherche?q=cameroun' : 'search?q=cameroon'}` },
+  { name: 'search without results', path: (l) => `/${l}/${l === 'fr' ? 'recherche' : 'search'}?q=zqxwvj` },
 ];
 
 /**
@@ -51,5 +73,5 @@ export const pages: PageDescriptor[] = [
  */
 export const features = {
   /** A search form (role="search") in the site header. */
-  searchForm: false,
+  searchForm: true,
 };

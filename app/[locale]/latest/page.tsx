@@ -6,6 +6,7 @@ import { paths } from '@/i18n/paths';
 import { pageOfArticles } from '@/db/articles';
 import { Listing } from '@/components/Listing';
 import { latestAlternates } from '@/components/alternates';
+import { listingMetadata } from '@/components/listingMetadata';
 
 export const revalidate = 300;
 
@@ -13,7 +14,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/latest'>
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: 'listing' });
-  return { title: t('latest'), description: t('latestIntro') };
+  return listingMetadata(locale, { path: paths.latest(locale), title: t('latest'), description: t('latestIntro'), alternates: latestAlternates(locale) });
 }
 
 export default async function LatestPage({ params }: PageProps<'/[locale]/latest'>) {

@@ -5,6 +5,9 @@ import { isLocale, otherLocales } from '@/i18n/routing';
 import { countSearchResults, searchArticles } from '@/db/search';
 import { parseSearchParams } from '@/lib/search-params';
 import { SearchResults } from '@/components/SearchResults';
+import { listingMetadata } from '@/components/listingMetadata';
+import { searchAlternates } from '@/components/alternates';
+import { paths } from '@/i18n/paths';
 
 // The one dynamic reader page: it depends on ?q= and ?page=.
 export const dynamic = 'force-dynamic';
@@ -14,10 +17,13 @@ export async function generateMetadata({ params, searchParams }: PageProps<'/[lo
   if (!isLocale(locale)) return {};
   const parsed = parseSearchParams(await searchParams);
   const t = await getTranslations({ locale, namespace: 'search' });
-  return {
-    title: parsed?.q ? t('titleWithQuery', { query: parsed.q }) : t('title'),
-    robots: { index: false, follow: true },
-  };
+  const query = parsed?.q ?? '';
+  return listingMetadata(locale, {
+    path: paths.search(locale, query || undefined),
+    title: query ? t('titleWithQuery', { query }) : t('title'),
+    alternates: searchAlternates(locale, query),
+    noindex: true,
+  });
 }
 
 export default async function SearchPage({ params, searchParams }: PageProps<'/[locale]/search'>) {

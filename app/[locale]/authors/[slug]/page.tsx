@@ -9,6 +9,7 @@ import { isSlug } from '@/lib/params';
 import { AuthorIntro } from '@/components/AuthorIntro';
 import { Listing } from '@/components/Listing';
 import { authorAlternates } from '@/components/alternates';
+import { listingMetadata } from '@/components/listingMetadata';
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -27,7 +28,12 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/authors/
   const { locale, slug } = await params;
   const found = resolve(locale, slug);
   if (!found) return {};
-  return { title: found.author.name, description: found.author.bio || undefined };
+  return listingMetadata(found.locale, {
+    path: paths.author(found.locale, found.author.slug),
+    title: found.author.name,
+    description: found.author.bio || undefined,
+    alternates: authorAlternates(found.locale, found.author.id),
+  });
 }
 
 export default async function AuthorPage({ params }: PageProps<'/[locale]/authors/[slug]'>) {

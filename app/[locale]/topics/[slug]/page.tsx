@@ -8,6 +8,7 @@ import { findTag } from '@/db/taxonomy';
 import { isSlug } from '@/lib/params';
 import { Listing } from '@/components/Listing';
 import { topicAlternates } from '@/components/alternates';
+import { listingMetadata } from '@/components/listingMetadata';
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -27,7 +28,12 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/topics/[
   const found = resolve(locale, slug);
   if (!found) return {};
   const t = await getTranslations({ locale: found.locale, namespace: 'listing' });
-  return { title: t('topic', { topic: found.tag.name }), description: t('topicIntro', { topic: found.tag.name }) };
+  return listingMetadata(found.locale, {
+    path: paths.topic(found.locale, found.tag.slug),
+    title: t('topic', { topic: found.tag.name }),
+    description: t('topicIntro', { topic: found.tag.name }),
+    alternates: topicAlternates(found.locale, found.tag.id),
+  });
 }
 
 export default async function TopicPage({ params }: PageProps<'/[locale]/topics/[slug]'>) {

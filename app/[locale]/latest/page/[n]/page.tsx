@@ -7,6 +7,7 @@ import { pageOfArticles } from '@/db/articles';
 import { parsePageParam } from '@/lib/params';
 import { Listing } from '@/components/Listing';
 import { latestAlternates } from '@/components/alternates';
+import { listingMetadata } from '@/components/listingMetadata';
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -25,7 +26,11 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/latest/p
   const found = resolve(locale, n);
   if (!found) return {};
   const t = await getTranslations({ locale: found.locale, namespace: 'listing' });
-  return { title: t('pageTitle', { title: t('latest'), page: found.page }) };
+  return listingMetadata(found.locale, {
+    path: paths.latest(found.locale, found.page),
+    title: t('pageTitle', { title: t('latest'), page: found.page }),
+    description: t('latestIntro'),
+  });
 }
 
 export default async function LatestPageN({ params }: PageProps<'/[locale]/latest/page/[n]'>) {

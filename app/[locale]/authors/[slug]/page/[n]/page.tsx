@@ -8,6 +8,7 @@ import { findAuthor } from '@/db/taxonomy';
 import { isSlug, parsePageParam } from '@/lib/params';
 import { Listing } from '@/components/Listing';
 import { authorAlternates } from '@/components/alternates';
+import { listingMetadata } from '@/components/listingMetadata';
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -28,7 +29,11 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/authors/
   const found = resolve(locale, slug, n);
   if (!found) return {};
   const t = await getTranslations({ locale: found.locale, namespace: 'listing' });
-  return { title: t('pageTitle', { title: found.author.name, page: found.page }) };
+  return listingMetadata(found.locale, {
+    path: paths.author(found.locale, found.author.slug, found.page),
+    title: t('pageTitle', { title: found.author.name, page: found.page }),
+    description: found.author.bio || undefined,
+  });
 }
 
 export default async function AuthorPageN({ params }: PageProps<'/[locale]/authors/[slug]/page/[n]'>) {

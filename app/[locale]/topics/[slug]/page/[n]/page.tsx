@@ -8,6 +8,7 @@ import { findTag } from '@/db/taxonomy';
 import { isSlug, parsePageParam } from '@/lib/params';
 import { Listing } from '@/components/Listing';
 import { topicAlternates } from '@/components/alternates';
+import { listingMetadata } from '@/components/listingMetadata';
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -28,7 +29,11 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/topics/[
   const found = resolve(locale, slug, n);
   if (!found) return {};
   const t = await getTranslations({ locale: found.locale, namespace: 'listing' });
-  return { title: t('pageTitle', { title: t('topic', { topic: found.tag.name }), page: found.page }) };
+  return listingMetadata(found.locale, {
+    path: paths.topic(found.locale, found.tag.slug, found.page),
+    title: t('pageTitle', { title: t('topic', { topic: found.tag.name }), page: found.page }),
+    description: t('topicIntro', { topic: found.tag.name }),
+  });
 }
 
 export default async function TopicPageN({ params }: PageProps<'/[locale]/topics/[slug]/page/[n]'>) {
