@@ -61,7 +61,8 @@ export default defineConfig({
       env: serverEnv('ok'),
       timeout: 15 * 60_000,
       reuseExistingServer: !process.env.CI,
-      stdout: 'pipe',
+      // Build output and warnings/errors (stderr) are shown; the per-request JSON log on stdout is not.
+      stdout: 'ignore',
     },
     {
       command: `exec node_modules/.bin/next start -p ${APP_PORT + 1}`,
