@@ -21,6 +21,7 @@ import type {
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
 import { crops, type Crop } from '@/db/seed/illustrations';
+import type { ArticleDetail } from '@/db/articles';
 import { SITE_NAME } from './config';
 import { isoDateTimeWithOffset, isoDuration } from './format';
 import { absoluteUrl } from './site';
@@ -215,5 +216,18 @@ export function collectionPageJsonLd(input: {
     inLanguage: input.locale,
     isPartOf: { '@id': websiteId(input.locale) },
     mainEntity: itemListJsonLd(input.items, input.startPosition),
+  };
+}
+
+/** The JSON-LD view of an article as the article page shows it (canonical path, section, keywords, byline). */
+export function articleForJsonLd(article: ArticleDetail): ArticleForJsonLd {
+  const locale = article.locale as Locale;
+  return {
+    ...article,
+    locale,
+    path: paths.article(locale, article.category.slug, article.slug),
+    section: article.category.name,
+    keywords: article.tags.map((tag) => tag.name),
+    author: { ...article.author, path: paths.author(locale, article.author.slug) },
   };
 }

@@ -19,6 +19,7 @@ import { authors as seedAuthors, categories as seedCategories, tags as seedTags 
 import { illustrationPath, crops, VARIANTS } from '../db/seed/illustrations';
 import { siteDay } from '../lib/format';
 import * as bank from './generate/banks';
+import { mulberry32 } from '../lib/random';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,15 +39,6 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const started = performance.now();
 
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(Number(args.seed));
 const int = (n: number) => Math.floor(random() * n);
 const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;

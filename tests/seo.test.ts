@@ -7,7 +7,7 @@ import { NEWS_WINDOW_MS } from '@/db/sitemaps';
 import { paths } from '@/i18n/paths';
 import type { Locale } from '@/i18n/routing';
 import { articleGuid, renderRss } from '@/lib/feeds';
-import { breadcrumbJsonLd, collectionPageJsonLd, graph, newsArticleJsonLd, serializeJsonLd, websiteJsonLd, type ArticleForJsonLd } from '@/lib/jsonld';
+import { articleForJsonLd, breadcrumbJsonLd, collectionPageJsonLd, graph, newsArticleJsonLd, serializeJsonLd, websiteJsonLd } from '@/lib/jsonld';
 import { buildMetadata } from '@/lib/seo';
 import { absoluteUrl } from '@/lib/site';
 import { isoDateTimeWithOffset } from '@/lib/format';
@@ -47,17 +47,6 @@ function detail(ref: { locale: Locale; categorySlug: string; slug: string }): Ar
   return found.article;
 }
 
-function jsonLdInput(a: ArticleDetail): ArticleForJsonLd {
-  const locale = a.locale as Locale;
-  return {
-    ...a,
-    locale,
-    path: paths.article(locale, a.category.slug, a.slug),
-    section: a.category.name,
-    keywords: a.tags.map((t) => t.name),
-    author: { ...a.author, path: paths.author(locale, a.author.slug) },
-  };
-}
 
 function allArticleUrls(locale: Locale): ParsedUrl[] {
   return sitemapNames()
@@ -90,7 +79,7 @@ describe('JSON-LD', () => {
   it('describes an article as a NewsArticle with crops, offset dates, author, publisher and breadcrumb', () => {
     const ref = translated();
     const article = detail(ref);
-    const parsed = JSON.parse(serializeJsonLd(graph(newsArticleJsonLd(jsonLdInput(article)), breadcrumbJsonLd([{ name: 'Accueil', path: '/fr' }])))) as {
+    const parsed = JSON.parse(serializeJsonLd(graph(newsArticleJsonLd(articleForJsonLd(article)), breadcrumbJsonLd([{ name: 'Accueil', path: '/fr' }])))) as {
       '@context': string;
       '@graph': Record<string, unknown>[];
     };
@@ -125,7 +114,7 @@ describe('JSON-LD', () => {
   it('adds a VideoObject with an ISO 8601 duration to video posts', () => {
     const ref = pick(`a.kind = 'video' and a.locale = 'en'`);
     const article = detail(ref);
-    const node = JSON.parse(serializeJsonLd(newsArticleJsonLd(jsonLdInput({ ...article, videoDurationSeconds: 63 })))) as Record<string, Parsed>;
+    const node = JSON.parse(serializeJsonLd(newsArticleJsonLd(articleForJsonLd({ ...article, videoDurationSeconds: 63 })))) as Record<string, Parsed>;
     expect(node.video['@type']).toBe('VideoObject');
     expect(node.video.duration).toBe('PT1M3S');
     expect(node.video.thumbnailUrl.length).toBeGreaterThan(0);

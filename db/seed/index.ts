@@ -16,6 +16,7 @@ import { siteDay } from '@/lib/format';
 import { authors as seedAuthors, categories as seedCategories, stories as seedStories, tags as seedTags } from './content';
 import type { SeedLocale } from './content/types';
 import { crops, illustrationPath, VARIANTS } from './illustrations';
+import { mulberry32 } from '@/lib/random';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -25,16 +26,6 @@ const altText: Record<SeedLocale, (section: string) => string> = {
   en: (section) => `Illustration for the ${section} section`,
 };
 
-/** Deterministic pseudo-random numbers, so that two seeds of an empty database give the same newsroom. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function isSeeded(db: Db): boolean {
   return (db.select({ n: count() }).from(articles).get()?.n ?? 0) > 0;

@@ -6,7 +6,7 @@ import { paths } from '@/i18n/paths';
 import { findArticle, recentArticlePaths, type ArticleDetail } from '@/db/articles';
 import { isSlug } from '@/lib/params';
 import { buildMetadata } from '@/lib/seo';
-import { breadcrumbJsonLd, graph, newsArticleJsonLd, type ArticleForJsonLd } from '@/lib/jsonld';
+import { articleForJsonLd, breadcrumbJsonLd, graph, newsArticleJsonLd } from '@/lib/jsonld';
 import { SHARE_CARD_SIZE } from '@/components/ShareCard';
 import { ArticleView, articleAlternates } from '@/components/ArticleView';
 import { JsonLd } from '@/components/JsonLd';
@@ -71,17 +71,6 @@ function articlePaths(article: ArticleDetail): Partial<Record<Locale, string>> {
   return result;
 }
 
-function articleJsonLdInput(article: ArticleDetail): ArticleForJsonLd {
-  const locale = article.locale as Locale;
-  return {
-    ...article,
-    locale,
-    path: paths.article(locale, article.category.slug, article.slug),
-    section: article.category.name,
-    keywords: article.tags.map((tag) => tag.name),
-    author: { ...article.author, path: paths.author(locale, article.author.slug) },
-  };
-}
 
 export default async function ArticlePage({ params }: PageProps<'/[locale]/[category]/[slug]'>) {
   const { locale, category, slug } = await params;
@@ -92,7 +81,7 @@ export default async function ArticlePage({ params }: PageProps<'/[locale]/[cate
   const article = found.result.article;
   const t = await getTranslations({ locale: found.locale, namespace: 'seo' });
   const structured = graph(
-    newsArticleJsonLd(articleJsonLdInput(article)),
+    newsArticleJsonLd(articleForJsonLd(article)),
     breadcrumbJsonLd([
       { name: t('home'), path: paths.home(found.locale) },
       { name: article.category.name, path: paths.section(found.locale, article.category.slug) },
