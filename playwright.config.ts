@@ -43,7 +43,13 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], locale: 'fr-FR', launchOptions: chromium } },
-    { name: 'mobile', testIgnore: /\.api\.spec\.ts$/, use: { ...devices['Pixel 7'], locale: 'fr-FR', launchOptions: chromium } },
+    {
+      name: 'mobile',
+      testIgnore: /\.api\.spec\.ts$/,
+      // Colour contrast does not depend on the viewport: dark-scheme axe runs on desktop only, to keep CI short.
+      grepInvert: /dark scheme/,
+      use: { ...devices['Pixel 7'], locale: 'fr-FR', launchOptions: chromium },
+    },
     // Reading without JavaScript: only the dedicated *.nojs.ts spec (other projects do not match that name).
     { name: 'nojs', testMatch: /\.nojs\.ts$/, use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, locale: 'fr-FR', launchOptions: chromium } },
   ],

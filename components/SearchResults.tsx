@@ -29,7 +29,7 @@ export async function SearchResults({
   return (
     <PageShell locale={locale} alternates={searchAlternates(locale, query)} className="search-page">
       <h1>{query ? t('titleWithQuery', { query }) : t('title')}</h1>
-      <SearchForm locale={locale} query={query} id="search-page-q" />
+      <SearchForm locale={locale} query={query} id="search-page-q" landmark="page" />
       {!query ? (
         <p className="search-status">{t('emptyQuery')}</p>
       ) : page.total === 0 ? (
