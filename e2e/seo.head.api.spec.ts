@@ -4,7 +4,7 @@ import { articlePath, E2E_DB, translatedPair, untranslated, video } from './supp
 
 // The <head> a crawler or a share preview reads, on the built app: canonical, hreflang, Open Graph, Twitter,
 // robots, feed discovery and JSON-LD (parsed). Desktop only: nothing here depends on the viewport.
-test.skip(({ isMobile }) => isMobile, 'head checks run once, on the desktop project');
+// Head and crawler-file checks do not depend on the viewport: named *.api.spec.ts, they run on the desktop project only.
 
 /** Parsed JSON-LD navigated by assertions: a wrong path fails the assertion, so no static shape is needed. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
