@@ -17,14 +17,10 @@ function localizedFixedPaths() {
     for (const locale of locales) {
       const publicName = byLocale[locale];
       if (publicName === internal) continue;
-      rewrites.push(
-        { source: `/${locale}/${publicName}`, destination: `/${locale}/${internal}` },
-        { source: `/${locale}/${publicName}/:rest*`, destination: `/${locale}/${internal}/:rest*` },
-      );
-      redirects.push(
-        { source: `/${locale}/${internal}`, destination: `/${locale}/${publicName}`, permanent: true },
-        { source: `/${locale}/${internal}/:rest*`, destination: `/${locale}/${publicName}/:rest*`, permanent: true },
-      );
+      // `/:rest*` also matches nothing: one rule serves `/fr/sujets` and `/fr/sujets/x/page/2` (every rule is
+      // tried on every request, so fewer rules is measurably faster).
+      rewrites.push({ source: `/${locale}/${publicName}/:rest*`, destination: `/${locale}/${internal}/:rest*` });
+      redirects.push({ source: `/${locale}/${internal}/:rest*`, destination: `/${locale}/${publicName}/:rest*`, permanent: true });
     }
   }
   return { rewrites, redirects };

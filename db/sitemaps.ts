@@ -106,52 +106,57 @@ export interface SitemapConcept {
   lastModified: Date | null;
 }
 
+type ConceptRow = { id: number; locale: string; slug: string; lastmod: number | null };
+
+/** Runs a query returning one row per concept and locale (`id, locale, slug, lastmod`), grouped by concept. */
+function conceptSitemap(locale: Locale, query: string, now: Date): SitemapConcept[] {
+  const rows = getDb().$client.prepare(query).all({ now: now.getTime() }) as ConceptRow[];
+  return groupConcepts(rows, locale);
+}
+
 /** Sections, named in each locale; lastmod is the newest visible article of the section in that locale. */
 export function sectionSitemap(locale: Locale, now = new Date()): SitemapConcept[] {
-  const rows = getDb()
-    .$client.prepare(
-      `select ct.category_id as id, ct.locale, ct.slug,
-              (select max(a.updated_at) from articles a
-                where a.category_id = ct.category_id and a.locale = ct.locale and ${VISIBLE('a')}) as lastmod
-       from category_translations ct join categories c on c.id = ct.category_id
-       order by c.position, c.id`,
-    )
-    .all({ now: now.getTime() }) as { id: number; locale: string; slug: string; lastmod: number | null }[];
-  return groupConcepts(rows, locale);
+  return conceptSitemap(
+    locale,
+    `select ct.category_id as id, ct.locale, ct.slug,
+            (select max(a.updated_at) from articles a
+              where a.category_id = ct.category_id and a.locale = ct.locale and ${VISIBLE('a')}) as lastmod
+     from category_translations ct join categories c on c.id = ct.category_id
+     order by c.position, c.id`,
+    now,
+  );
 }
 
 /** Topics with at least one visible article in a locale (an empty topic page is not worth a crawl). */
 export function topicSitemap(locale: Locale, now = new Date()): SitemapConcept[] {
-  const rows = getDb()
-    .$client.prepare(
-      `select at.tag_id as id, a.locale, tt.slug, max(a.updated_at) as lastmod
-       from article_tags at
-       join articles a on a.id = at.article_id
-       join tag_translations tt on tt.tag_id = at.tag_id and tt.locale = a.locale
-       where ${VISIBLE('a')}
-       group by at.tag_id, a.locale
-       order by at.tag_id`,
-    )
-    .all({ now: now.getTime() }) as { id: number; locale: string; slug: string; lastmod: number | null }[];
-  return groupConcepts(rows, locale);
+  return conceptSitemap(
+    locale,
+    `select at.tag_id as id, a.locale, tt.slug, max(a.updated_at) as lastmod
+     from article_tags at
+     join articles a on a.id = at.article_id
+     join tag_translations tt on tt.tag_id = at.tag_id and tt.locale = a.locale
+     where ${VISIBLE('a')}
+     group by at.tag_id, a.locale
+     order by at.tag_id`,
+    now,
+  );
 }
 
 /** Authors (people and agencies) with at least one visible article in a locale. */
 export function authorSitemap(locale: Locale, now = new Date()): SitemapConcept[] {
-  const rows = getDb()
-    .$client.prepare(
-      `select a.author_id as id, a.locale, au.slug, max(a.updated_at) as lastmod
-       from articles a
-       join author_translations au on au.author_id = a.author_id and au.locale = a.locale
-       where ${VISIBLE('a')}
-       group by a.author_id, a.locale
-       order by a.author_id`,
-    )
-    .all({ now: now.getTime() }) as { id: number; locale: string; slug: string; lastmod: number | null }[];
-  return groupConcepts(rows, locale);
+  return conceptSitemap(
+    locale,
+    `select a.author_id as id, a.locale, au.slug, max(a.updated_at) as lastmod
+     from articles a
+     join author_translations au on au.author_id = a.author_id and au.locale = a.locale
+     where ${VISIBLE('a')}
+     group by a.author_id, a.locale
+     order by a.author_id`,
+    now,
+  );
 }
 
-function groupConcepts(rows: { id: number; locale: string; slug: string; lastmod: number | null }[], locale: Locale): SitemapConcept[] {
+function groupConcepts(rows: ConceptRow[], locale: Locale): SitemapConcept[] {
   const byId = new Map<number, { slugs: Partial<Record<Locale, string>>; lastmod: number | null }>();
   for (const row of rows) {
     if (!(locales as readonly string[]).includes(row.locale)) continue;
@@ -175,12 +180,12 @@ export interface NewsItem extends Version {
 export function newsSitemapArticles(now = new Date(), limit = NEWS_MAX_URLS): NewsItem[] {
   const rows = getDb()
     .$client.prepare(
-      `select a.id, a.locale, a.slug, c.slug as categorySlug, a.title, a.published_at as publishedAt
-       from articles a
-       join category_translations c on c.category_id = a.category_id and c.locale = a.locale
-       where a.locale = @locale and ${VISIBLE('a')} and a.published_at > @since
-       order by a.published_at desc, a.id desc
-       limit @limit`,
+    `select a.id, a.locale, a.slug, c.slug as categorySlug, a.title, a.published_at as publishedAt
+     from articles a
+     join category_translations c on c.category_id = a.category_id and c.locale = a.locale
+     where a.locale = @locale and ${VISIBLE('a')} and a.published_at > @since
+     order by a.published_at desc, a.id desc
+     limit @limit`,
     );
   const items: NewsItem[] = [];
   for (const locale of locales) {

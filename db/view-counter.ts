@@ -18,7 +18,7 @@ const g = globalThis as unknown as { kiosqueViewCounter?: ViewCounter; kiosqueVi
 
 export function getViewCounter(): ViewCounter {
   if (!g.kiosqueViewCounter) {
-    const buffer = new ViewBuffer({ write: (batch) => recordViews(batch) });
+    const buffer = new ViewBuffer({ write: (batch) => recordViews(batch).ok });
     g.kiosqueViewCounter = {
       buffer,
       limiter: new TokenBucketLimiter(),

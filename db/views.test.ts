@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleViewBeacon, TokenBucketLimiter, ViewBuffer } from '@/lib/view-beacon';
+import { setLogSink } from '@/lib/log';
 import { newsroom, useTestDb } from '@/tests/support/db';
 import { isCountableArticle, recordViews } from './views';
 
@@ -47,7 +48,7 @@ describe('views in SQLite', () => {
   it('beacons end up as one row per article and day; unpublished articles store nothing', () => {
     const a = room.article({ categoryId: category, authorId: author });
     const draft = room.article({ categoryId: category, authorId: author, status: 'draft' });
-    const buffer = new ViewBuffer({ write: (batch) => recordViews(batch) });
+    const buffer = new ViewBuffer({ write: (batch) => recordViews(batch).ok });
     const deps = { buffer, limiter: new TokenBucketLimiter(), isCountable: (id: number, at: Date) => isCountableArticle(id, at) };
     const headers = (ip: string) => new Headers({ 'user-agent': 'Mozilla/5.0 Firefox/133.0', 'x-forwarded-for': ip });
     for (let i = 0; i < 5; i++) expect(handleViewBeacon({ headers: headers(`198.51.100.${i}`), body: JSON.stringify({ articleId: a }), now }, deps)).toBe(202);
@@ -60,11 +61,13 @@ describe('views in SQLite', () => {
   it('a read-only database makes the flush fail softly, and reading goes on', () => {
     const a = room.article({ categoryId: category, authorId: author });
     const lines: string[] = [];
-    const buffer = new ViewBuffer({ write: (batch) => recordViews(batch), log: (l) => lines.push(l) });
+    const restore = setLogSink((line) => lines.push(line));
+    const buffer = new ViewBuffer({ write: (batch) => recordViews(batch).ok });
     buffer.add(a, '2026-03-18', 3);
     env.db.$client.pragma('query_only = ON');
-    expect(() => buffer.flush()).not.toThrow();
-    expect(lines).toHaveLength(1);
+    expect(buffer.flush()).toEqual({ written: 0, ok: false });
+    restore();
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['db_write_failed', 'views_flush_deferred']);
     expect(isCountableArticle(a, now)).toBe(true);
     env.db.$client.pragma('query_only = OFF');
     buffer.flush();

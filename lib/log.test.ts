@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatLogLine, log, redactPath, setLogSink } from './log';
+import { describe, expect, it, vi } from 'vitest';
+import { flushLogs, formatLogLine, log, redactPath, setLogSink } from './log';
 
 describe('formatLogLine', () => {
   it('writes one JSON object with time, level, msg and fields', () => {
@@ -38,6 +38,29 @@ describe('log', () => {
     });
     expect(() => log.warn('still fine')).not.toThrow();
     restore2();
+  });
+  it('writes info lines in batches, in order, and flushes them before a warning or an error', () => {
+    vi.useFakeTimers();
+    const out: string[] = [];
+    const info = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(`out:${s}`));
+    const err = vi.spyOn(console, 'error').mockImplementation((s: string) => void out.push(`err:${s}`));
+    const writes = () => out.map((w) => `${w.slice(0, 3)} ${w.slice(4).split('\n').map((l) => JSON.parse(l).msg).join(',')}`);
+    try {
+      log.info('a');
+      log.info('b');
+      expect(out).toEqual([]); // nothing written per request
+      log.error('c');
+      // One write for both info lines, then the error.
+      expect(writes()).toEqual(['out a,b', 'err c']);
+      log.info('d');
+      vi.advanceTimersByTime(100);
+      expect(writes()).toEqual(['out a,b', 'err c', 'out d']);
+    } finally {
+      flushLogs();
+      info.mockRestore();
+      err.mockRestore();
+      vi.useRealTimers();
+    }
   });
 });
 

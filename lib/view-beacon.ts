@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { hashClientIp } from './client-ip';
 import { siteDay } from './format';
+import { log } from './log';
 
 /* ---------- input ---------- */
 
@@ -114,10 +115,11 @@ export interface ViewCount {
 }
 
 export interface ViewBufferOptions {
-  /** Writes one batch (one transaction); throws when the database refuses. */
-  write: (batch: ViewCount[]) => void;
-  /** Where a failed flush is reported (one JSON line). */
-  log?: (line: string) => void;
+  /**
+   * Writes one batch in one transaction; false when the database refused it (it logs why, see db/write.ts).
+   * Must not throw: it runs from a timer and at shutdown.
+   */
+  write: (batch: ViewCount[]) => boolean;
   /** Distinct (article, day) pairs kept at most while the database refuses writes. */
   maxPending?: number;
 }
@@ -126,13 +128,11 @@ export interface ViewBufferOptions {
 export class ViewBuffer {
   private pending = new Map<string, ViewCount>();
   private readonly write: ViewBufferOptions['write'];
-  private readonly log: (line: string) => void;
   private readonly maxPending: number;
   dropped = 0;
 
   constructor(options: ViewBufferOptions) {
     this.write = options.write;
-    this.log = options.log ?? ((line) => console.error(line));
     this.maxPending = options.maxPending ?? 100_000;
   }
 
@@ -152,30 +152,17 @@ export class ViewBuffer {
   }
 
   /**
-   * Writes everything pending in one batch. On failure (read-only or full disk, locked database…) the views
-   * stay pending for the next flush, one JSON line is logged, and nothing is thrown: reading must go on.
+   * Writes everything pending in one batch. When the database refuses (read-only or full disk, locked…) the
+   * views stay pending for the next flush and one warning says how many wait: reading must go on.
    */
   flush(): { written: number; ok: boolean } {
     if (!this.pending.size) return { written: 0, ok: true };
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    try {
-      this.write(batch);
-      return { written: batch.reduce((n, e) => n + e.views, 0), ok: true };
-    } catch (error) {
-      for (const e of batch) this.add(e.articleId, e.day, e.views);
-      this.log(
-        JSON.stringify({
-          level: 'error',
-          event: 'views.flush_failed',
-          message: error instanceof Error ? error.message : String(error),
-          pendingViews: this.pendingViews,
-          dropped: this.dropped,
-          time: new Date().toISOString(),
-        }),
-      );
-      return { written: 0, ok: false };
-    }
+    if (this.write(batch)) return { written: batch.reduce((n, e) => n + e.views, 0), ok: true };
+    for (const e of batch) this.add(e.articleId, e.day, e.views);
+    log.warn('views_flush_deferred', { pendingViews: this.pendingViews, dropped: this.dropped });
+    return { written: 0, ok: false };
   }
 }
 

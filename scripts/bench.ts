@@ -6,7 +6,7 @@
  *
  * 1. Starts `next start` on a free port with DATABASE_PATH=--db (on the existing .next build; --build builds it
  *    against that database first and times the build), warms it, then measures each page type of
- *    scripts/perf/page-types.ts with autocannon at --connections: requests/s, p50/p99 latency, bytes, errors.
+ *    scripts/perf/page-types.ts with wrk when installed (else autocannon) at --connections: requests/s, p50/p99 latency, bytes, errors.
  * 2. Saves the article's HTML and serves it as a static file (a tiny in-memory node server, and nginx when it is
  *    installed): the ceiling, and the ratio to it.
  * 3. When nginx is installed: the same pages through deploy/nginx.conf (a cache in front of the app).
@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentDb, pageTypes, type Probe } from './perf/page-types';
 import { children, freePort, startApp, stop, waitFor, type App } from './perf/server';
+import { wrkLoad, wrkVersion, type Load } from './perf/wrk';
 
 const { values: opt } = parseArgs({
   options: {
@@ -71,8 +72,9 @@ async function requestOnce(base: string, p: Probe, headers: Record<string, strin
   return { status: r.status, ms: performance.now() - t, body, cache: r.headers.get('x-nextjs-cache') ?? r.headers.get('x-cache-status') ?? '' };
 }
 
-interface Load { rps: number; p50: number; p99: number; bytes: number; errors: number; non2xx: number; requests: number }
+const loadGenerator = wrkVersion ? `wrk ${wrkVersion} (2 threads)` : 'autocannon (in the bench process)';
 async function load(url: string, p: Probe | undefined, duration = DURATION): Promise<Load> {
+  if (wrkVersion) return wrkLoad(url, { method: p?.method, body: p?.body, headers: p?.headers }, CONNECTIONS, duration);
   const r = await autocannon({
     url,
     method: p?.method ?? 'GET',
@@ -216,7 +218,7 @@ async function main() {
     console.log(line);
   };
   const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
-  const machine = () => `Run ${new Date().toISOString()} on ${cpus().length} cores (${cpuModel}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; autocannon ${CONNECTIONS} connections × ${DURATION} s per row, load generator on the same machine.`;
+  const machine = () => `Run ${new Date().toISOString()} on ${cpus().length} cores (${cpuModel}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; ${loadGenerator}, ${CONNECTIONS} connections × ${DURATION} s per row, load generator on the same machine.`;
 
   const mainDb = resolve(opt.db);
   if (opt.build && !opt['only-scale']) {

@@ -38,9 +38,8 @@ const searchNames = [...new Set(Object.values(fixedPaths.search))].join('|');
 export function cacheHeaders(): HeaderRules {
   const cc = (value: string) => [{ key: 'Cache-Control', value }];
   return [
-    { source: `/:locale(${localePattern})`, headers: cc(readerCacheControl) },
+    // `/:path*` also matches nothing: the first rule covers `/fr` as well as every page below it.
     { source: `/:locale(${localePattern})/:path*`, headers: cc(readerCacheControl) },
-    { source: `/:locale(${localePattern})/:search(${searchNames})`, headers: cc(searchCacheControl) },
     { source: `/:locale(${localePattern})/:search(${searchNames})/:path*`, headers: cc(searchCacheControl) },
     { source: '/media/:file*', headers: cc(mediaCacheControl) },
   ];
