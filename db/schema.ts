@@ -120,6 +120,10 @@ export const articles = sqliteTable(
     index('articles_category_listing').on(t.categoryId, t.locale, t.status, t.publishedAt),
     index('articles_author_listing').on(t.authorId, t.locale, t.status, t.publishedAt),
     index('articles_kind_listing').on(t.kind, t.locale, t.status, t.publishedAt),
+    // Lookups by id that only test visibility (search matches, related and hot articles): the columns they read
+    // come after the body in a row, so without this covering index each lookup walks the body's overflow pages
+    // (search count at 100,000 articles: 204 ms without, 24 ms with).
+    index('articles_visibility').on(t.id, t.locale, t.status, t.publishedAt, t.categoryId),
     check('articles_kind', sql`${t.kind} in ('article', 'video')`),
     check('articles_status', sql`${t.status} in ('draft', 'scheduled', 'published')`),
     check(

@@ -41,7 +41,9 @@ export interface SearchHit {
 /** Relevance (bm25, title weighs most) divided by an age factor: a month-old article needs twice the relevance. */
 const RECENCY_MS = 30 * 86_400_000;
 
-// CROSS JOIN keeps the FTS index as the outer loop: matches first, then each article by id.
+// CROSS JOIN keeps the FTS index as the outer loop: matches first, then each article by id, read from the covering
+// index articles_visibility (named, so the plan does not depend on ANALYZE statistics): the visibility columns
+// come after the body in a row, and reading them from the table walks the body's overflow pages.
 const visible = `articles.locale = @locale and articles.status = 'published' and articles.published_at <= @now`;
 
 const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
@@ -49,17 +51,26 @@ const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   const client = db.$client;
   return {
+    // Two steps: rank every match (cheap) and keep one page, then highlight only that page. In one step SQLite
+    // computes highlight() and snippet() for every match before sorting: 660 ms for a common word at 100,000
+    // articles, against a few ms this way.
     hits: client.prepare<{ match: string; locale: string; now: number; limit: number; offset: number }, { id: number; title: string; snippet: string }>(
-      `select articles.id as id,
+      `with page as (
+         select articles.id as id, bm25(articles_fts, 10.0, 4.0, 1.0) / (1.0 + (@now - articles.published_at) / ${RECENCY_MS}.0) as score
+         from articles_fts cross join articles indexed by articles_visibility on articles.id = articles_fts.rowid
+         where articles_fts match @match and ${visible}
+         order by score, articles.id desc
+         limit @limit offset @offset
+       )
+       select page.id as id,
          highlight(articles_fts, 0, '${MARK_START}', '${MARK_END}') as title,
          snippet(articles_fts, 2, '${MARK_START}', '${MARK_END}', '…', 24) as snippet
-       from articles_fts cross join articles on articles.id = articles_fts.rowid
-       where articles_fts match @match and ${visible}
-       order by bm25(articles_fts, 10.0, 4.0, 1.0) / (1.0 + (@now - articles.published_at) / ${RECENCY_MS}.0), articles.id desc
-       limit @limit offset @offset`,
+       from page cross join articles_fts on articles_fts.rowid = page.id
+       where articles_fts match @match
+       order by page.score, page.id desc`,
     ),
     count: client.prepare<{ match: string; locale: string; now: number }, { n: number }>(
-      `select count(*) as n from articles_fts cross join articles on articles.id = articles_fts.rowid
+      `select count(*) as n from articles_fts cross join articles indexed by articles_visibility on articles.id = articles_fts.rowid
        where articles_fts match @match and ${visible}`,
     ),
   };

@@ -2,12 +2,16 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
 import { hotThisWeek } from '@/db/widgets';
+import { memoize } from '@/lib/memo';
+import { WIDGET_TTL_MS } from './ttl';
 import { VideoDuration } from '../VideoDuration';
+
+const recentHot = memoize(WIDGET_TTL_MS, (locale: Locale, limit: number) => hotThisWeek(locale, limit));
 
 /** The most-read articles of this language over the last 7 days (views counted by the article page beacon). */
 export async function HotThisWeek({ locale, limit = 5 }: { locale: Locale; limit?: number }) {
   const t = await getTranslations({ locale, namespace: 'widgets' });
-  const items = hotThisWeek(locale, limit);
+  const items = recentHot(locale, limit);
   return (
     <section className="widget widget-hot" aria-labelledby="widget-hot-heading" data-testid="widget-hot">
       <h2 id="widget-hot-heading">{t('hotThisWeek')}</h2>

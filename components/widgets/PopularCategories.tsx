@@ -2,11 +2,15 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
 import { popularCategories } from '@/db/widgets';
+import { memoize } from '@/lib/memo';
+import { WIDGET_TTL_MS } from './ttl';
+
+const categoryCounts = memoize(WIDGET_TTL_MS, (locale: Locale) => popularCategories(locale));
 
 /** Sections with their number of articles in this language, most first. */
 export async function PopularCategories({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'widgets' });
-  const items = popularCategories(locale);
+  const items = categoryCounts(locale);
   if (!items.length) return null;
   return (
     <section className="widget widget-categories" aria-labelledby="widget-categories-heading" data-testid="widget-categories">

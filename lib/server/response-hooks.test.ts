@@ -60,6 +60,15 @@ describe('per-response CSP hashes', () => {
     const res = await fetch(`${origin}/streamed`);
     expect(await res.text()).toBe(page);
     expect(res.headers.get('content-security-policy')).toBe(`${BASE} ${sha(flight)}`);
+    // Whole, hence with its length rather than chunked (a cache in front keeps what it receives).
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(page)));
+    expect(res.headers.get('transfer-encoding')).toBeNull();
+  });
+
+  it('a HEAD request gets no made-up length', async () => {
+    const res = await fetch(`${origin}/streamed`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).not.toBe('0');
   });
 
   it('a compressed page is hashed on its decoded text and sent compressed, unchanged', async () => {

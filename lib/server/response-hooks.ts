@@ -131,6 +131,13 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
         }
       }
     }
+    // The whole body is known now: send its length instead of chunked encoding (a streamed page would otherwise
+    // be chunked, and a cache in front keeps it chunked; measured: the search page through nginx went from
+    // ~700 to cache speed). Not for HEAD, 204 or 304, whose length describes no body here.
+    const status = state.head?.statusCode ?? res.statusCode;
+    if (res.req?.method !== 'HEAD' && status !== 204 && status !== 304 && !res.hasHeader('content-length') && !res.hasHeader('transfer-encoding')) {
+      res.setHeader('content-length', body.length);
+    }
     if (state.head) original.writeHead.call(res, state.head.statusCode, state.head.statusMessage);
     return body;
   }

@@ -126,7 +126,13 @@ export const pageTypes: PageType[] = [
       const t = db.topics()[0];
       return t ? get(paths.topic('fr', t.slug)) : null;
     },
-    misses: () => 'revalidate',
+    // Topic pages are not prerendered: each one's first request renders it (the first topic is the warm one).
+    misses: (db, count) =>
+      db
+        .topics()
+        .slice(1)
+        .flatMap((t) => [1, 2].filter((p) => (p - 1) * 12 < t.n).map((p) => get(paths.topic('fr', t.slug, p))))
+        .slice(0, count),
   },
   {
     key: 'search',

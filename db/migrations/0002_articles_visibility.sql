@@ -1,0 +1,1 @@
+CREATE INDEX `articles_visibility` ON `articles` (`id`,`locale`,`status`,`published_at`,`category_id`);
