@@ -74,7 +74,7 @@ async function requestOnce(base: string, p: Probe, headers: Record<string, strin
 
 const loadGenerator = wrkVersion ? `wrk ${wrkVersion} (2 threads)` : 'autocannon (in the bench process)';
 async function load(url: string, p: Probe | undefined, duration = DURATION): Promise<Load> {
-  if (wrkVersion) return wrkLoad(url, { method: p?.method, body: p?.body, headers: p?.headers }, CONNECTIONS, duration);
+  if (wrkVersion) return wrkLoad(url, { method: p?.method, body: p?.body, headers: p?.headers, readers: p?.readers }, CONNECTIONS, duration);
   const r = await autocannon({
     url,
     method: p?.method ?? 'GET',

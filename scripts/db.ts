@@ -3,6 +3,7 @@
  *   migrate  apply pending migrations
  *   seed     migrate, then seed the demo newsroom when the database has no articles (idempotent);
  *            run before `next build`, since prerendering reads the database
+ * Both end with ANALYZE (the query planner's statistics).
  */
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
@@ -23,7 +24,12 @@ try {
     const result = seedDemo(db);
     seeded = result.skipped ? '; already has content, nothing seeded' : `; seeded ${result.articles} article versions`;
   }
-  console.log(`database ${path}: ${applied} migration(s) applied${seeded}`);
+  // Fresh planner statistics: without them SQLite looks articles up by rowid and reads the visibility columns
+  // from the row, past the body's overflow pages, instead of the covering index articles_visibility (a topic
+  // page at 100,000 articles: 179 ms against 12 ms). Sampled (analysis_limit), so it stays quick on a big archive.
+  db.$client.pragma('analysis_limit = 1000');
+  db.$client.exec('ANALYZE');
+  console.log(`database ${path}: ${applied} migration(s) applied${seeded}; statistics refreshed`);
 } finally {
   db.$client.close();
 }

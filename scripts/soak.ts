@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import http from 'node:http';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { READER_UA } from './perf/page-types';
 
 const { values } = parseArgs({
   options: {
@@ -109,7 +110,16 @@ interface Stats {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 
-function once(method: string, path: string, body?: string): Promise<number> {
+// A phone browser (READER_UA): requests without a user agent are taken for bots, and a bot's beacon is ignored (204).
+
+/** Readers behind the loopback proxy: one address per beacon, cycling through 40,000 (the rate limiter is per
+ * reader and tracks at most 50,000). */
+const readerAddress = (n: number) => {
+  const k = Math.floor(n) % 40_000;
+  return `10.77.${k >> 8}.${k & 255}`;
+};
+
+function once(method: string, path: string, body?: string, forwardedFor?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -119,7 +129,11 @@ function once(method: string, path: string, body?: string): Promise<number> {
         method,
         path,
         timeout: 10_000,
-        headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : { 'accept-encoding': 'gzip' },
+        headers: {
+          'user-agent': READER_UA,
+          ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : { 'accept-encoding': 'gzip' }),
+          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+        },
       },
       (res) => {
         res.resume();
@@ -164,7 +178,7 @@ async function main() {
       const body = beacon ? JSON.stringify({ articleId: articleIds[n % articleIds.length] }) : undefined;
       const t0 = performance.now();
       try {
-        const status = await once(beacon ? 'POST' : 'GET', path, body);
+        const status = await once(beacon ? 'POST' : 'GET', path, body, beacon ? readerAddress(n / 5) : undefined);
         stats.latencies.push(performance.now() - t0);
         stats.byStatus.set(status, (stats.byStatus.get(status) ?? 0) + 1);
         if (status >= 500 || status === 0) stats.errors++;

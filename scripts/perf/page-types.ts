@@ -17,7 +17,12 @@ export interface Probe {
   path: string;
   body?: string;
   headers?: Record<string, string>;
+  /** Spread the requests over this many readers (X-Forwarded-For), see scripts/perf/wrk.ts. */
+  readers?: number;
 }
+
+/** A phone browser's user agent. */
+export const READER_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
 
 export interface PageType {
   key: string;
@@ -147,7 +152,17 @@ export const pageTypes: PageType[] = [
     hot: (db) => {
       const a = db.articles(1)[0];
       // Adjust the body here if the beacon's contract changes (one place for bench and tests).
-      return a ? { method: 'POST', path: '/api/views', body: JSON.stringify({ articleId: a.id }), headers: { 'content-type': 'application/json' } } : null;
+      // A phone browser (no user agent = a bot, whose beacon is ignored with a 204), from 40,000 different readers
+      // (the rate limit is per reader; wrk only: autocannon sends every beacon from one reader, mostly 429s).
+      return a
+        ? {
+            method: 'POST',
+            path: '/api/views',
+            body: JSON.stringify({ articleId: a.id }),
+            headers: { 'content-type': 'application/json', 'user-agent': READER_UA },
+            readers: 40_000,
+          }
+        : null;
     },
     misses: () => [],
   },

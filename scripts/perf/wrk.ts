@@ -22,6 +22,8 @@ export interface Request {
   method?: string;
   body?: string;
   headers?: Record<string, string>;
+  /** Send each request from another reader: X-Forwarded-For cycles through this many addresses (10.77.x.y). */
+  readers?: number;
 }
 
 export const wrkVersion = (() => {
@@ -37,6 +39,16 @@ function script(req: Request): string {
     `wrk.method = ${longString(req.method ?? 'GET')}`,
     ...(req.body !== undefined ? [`wrk.body = ${longString(req.body)}`] : []),
     ...Object.entries(req.headers ?? {}).map(([k, v]) => `wrk.headers[ ${longString(k)} ] = ${longString(v)}`),
+    ...(req.readers
+      ? [
+          'local n = 0',
+          'request = function()',
+          `  n = (n + 1) % ${Math.floor(req.readers)}`,
+          '  wrk.headers["X-Forwarded-For"] = string.format("10.77.%d.%d", math.floor(n / 256), n % 256)',
+          '  return wrk.format()',
+          'end',
+        ]
+      : []),
     'done = function(s, latency, requests)',
     '  io.write(string.format(\'WRKJSON {"requests":%d,"bytes":%d,"us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"p50":%d,"p99":%d}\\n\',',
     '    s.requests, s.bytes, s.duration, s.errors.connect, s.errors.read, s.errors.write, s.errors.status, s.errors.timeout,',
