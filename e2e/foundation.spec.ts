@@ -108,24 +108,28 @@ test.describe('language switcher', () => {
   });
 });
 
+const NOT_FOUND = [
+  ['/fr/rubrique-inconnue', 'Page introuvable'],
+  ['/fr/economie/article-inconnu', 'Page introuvable'],
+  ['/fr/economie/page/999', 'Page introuvable'],
+  ['/fr/economie/page/abc', 'Page introuvable'],
+  ['/fr/economie/page/0', 'Page introuvable'],
+  ['/fr/a/b/c/d', 'Page introuvable'],
+  ['/en/unknown-section', 'Page not found'],
+  ['/en/economy/no-such-story', 'Page not found'],
+  ['/de/politik', 'Page introuvable'],
+] as const;
+
 test.describe('errors', () => {
-  for (const [path, title] of [
-    ['/fr/rubrique-inconnue', 'Page introuvable'],
-    ['/fr/economie/article-inconnu', 'Page introuvable'],
-    ['/fr/economie/page/999', 'Page introuvable'],
-    ['/fr/economie/page/abc', 'Page introuvable'],
-    ['/fr/economie/page/0', 'Page introuvable'],
-    ['/fr/a/b/c/d', 'Page introuvable'],
-    ['/en/unknown-section', 'Page not found'],
-    ['/en/economy/no-such-story', 'Page not found'],
-    ['/de/politik', 'Page introuvable'],
-  ] as const) {
-    test(`${path} → localized 404`, async ({ page }) => {
+  // One page for the whole list (a browser context per path cost more than the checks); soft assertions, so that
+  // a failure names every path that broke.
+  test('unknown sections, articles, page numbers and locales → localized 404', async ({ page }) => {
+    for (const [path, title] of NOT_FOUND) {
       const res = await page.goto(path);
-      expect(res?.status()).toBe(404);
-      await expect(page.locator('h1')).toHaveText(title);
-    });
-  }
+      expect.soft(res?.status(), path).toBe(404);
+      await expect.soft(page.locator('h1'), path).toHaveText(title);
+    }
+  });
 
   test('drafts and future articles are 404 for readers', async ({ page }) => {
     const rows = hidden();
