@@ -71,7 +71,7 @@ export function listingRoute(kind: ListingKind) {
         title={subject.title}
         intro={n === 1 ? subject.intro : undefined}
         page={page}
-        href={(p) => subject.href(p)}
+        href={subject.href}
         className={subject.className}
       />
     );

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { siteDay } from '@/lib/format';
 import { cardsByIds, isVisible, listArticles, type ArticleCard } from './articles';
@@ -144,7 +144,7 @@ export function relatedArticles(article: RelatedSource, limit = 4, now = new Dat
       .orderBy(desc(articleTags.articleId))
       .limit(RELATED_CANDIDATES_PER_TOPIC)
       .all();
-    for (const { id } of newest) if (id !== article.id) candidates.add(id);
+    for (const { id } of newest) if (id !== article.id) candidates.add(id); // never the article itself
   }
   let rows: { id: number; score: number }[] = [];
   if (candidates.size) {
@@ -158,7 +158,6 @@ export function relatedArticles(article: RelatedSource, limit = 4, now = new Dat
           inArray(articleTags.articleId, [...candidates]),
           inArray(articleTags.tagId, sourceTags),
           eq(articles.id, articleTags.articleId),
-          ne(articles.id, article.id),
           eq(articles.locale, locale),
           isVisible(now),
         ),

@@ -1,17 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
-import { hotThisWeek } from '@/db/widgets';
-import { memoize } from '@/lib/memo';
-import { WIDGET_TTL_MS } from './ttl';
+import { hotList } from './lists';
 import { VideoDuration } from '../VideoDuration';
-
-const recentHot = memoize(WIDGET_TTL_MS, (locale: Locale, limit: number) => hotThisWeek(locale, limit));
 
 /** The most-read articles of this language over the last 7 days (views counted by the article page beacon). */
 export async function HotThisWeek({ locale, limit = 5 }: { locale: Locale; limit?: number }) {
   const t = await getTranslations({ locale, namespace: 'widgets' });
-  const items = recentHot(locale, limit);
+  const items = hotList(locale, limit);
   return (
     <section className="widget widget-hot" aria-labelledby="widget-hot-heading" data-testid="widget-hot">
       <h2 id="widget-hot-heading">{t('hotThisWeek')}</h2>

@@ -1,16 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
-import { popularCategories } from '@/db/widgets';
-import { memoize } from '@/lib/memo';
-import { WIDGET_TTL_MS } from './ttl';
-
-const categoryCounts = memoize(WIDGET_TTL_MS, (locale: Locale) => popularCategories(locale));
+import { categoryList } from './lists';
 
 /** Sections with their number of articles in this language, most first. */
 export async function PopularCategories({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'widgets' });
-  const items = categoryCounts(locale);
+  const items = categoryList(locale);
   if (!items.length) return null;
   return (
     <section className="widget widget-categories" aria-labelledby="widget-categories-heading" data-testid="widget-categories">

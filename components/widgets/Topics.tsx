@@ -1,16 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
-import { recentTopics } from '@/db/widgets';
-import { memoize } from '@/lib/memo';
-import { WIDGET_TTL_MS } from './ttl';
-
-const topicCounts = memoize(WIDGET_TTL_MS, (locale: Locale) => recentTopics(locale));
+import { topicList } from './lists';
 
 /** The topics most used in this language over the last weeks, linking to their topic pages. */
 export async function Topics({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'widgets' });
-  const items = topicCounts(locale);
+  const items = topicList(locale);
   if (!items.length) return null;
   return (
     <nav className="widget widget-topics" aria-labelledby="widget-topics-heading" data-testid="widget-topics">
