@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { fixedPaths, locales } from './i18n/routing';
-import { cacheHeaders, READER_EXPIRE_SECONDS } from './lib/headers/cache';
+import { cacheHeaders, newsroomHeaders, READER_EXPIRE_SECONDS } from './lib/headers/cache';
 import { securityHeaders } from './lib/headers/security';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -31,7 +31,9 @@ const { rewrites, redirects } = localizedFixedPaths();
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['better-sqlite3'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  // forbidden() / forbidden.tsx: the newsroom answers 403 to an action a role may not do.
+  experimental: { authInterrupts: true },
   // Horizon of stale-while-revalidate in Next's own Cache-Control on ISR responses (see lib/headers/cache.ts).
   expireTime: READER_EXPIRE_SECONDS,
   async rewrites() {
@@ -41,7 +43,7 @@ const nextConfig: NextConfig = {
     return redirects;
   },
   async headers() {
-    return [...securityHeaders(), ...cacheHeaders()];
+    return [...securityHeaders(), ...cacheHeaders(), ...newsroomHeaders()];
   },
 };
 

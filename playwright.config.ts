@@ -16,16 +16,24 @@ const chromium = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 };
 
-const serverEnv = (weatherMode: string) => ({
+const serverEnv = (weatherMode: string, extra: Record<string, string> = {}) => ({
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
   DATABASE_PATH: E2E_DB,
   SITE_URL: `http://localhost:${APP_PORT}`,
   WEATHER_API_URL: `${weatherBase}/${weatherMode}`,
   WEATHER_TIMEOUT_MS: '1000',
+  // Low enough for e2e/views.api.spec.ts to reach it in a few requests.
+  VIEWS_PER_ADDRESS_PER_HOUR: '100',
+  // Every browser test searches from 127.0.0.1: no per-client limit on the main servers. The "garbage" server
+  // (APP_PORT + 3) has a tight one for e2e/search-limit.api.spec.ts.
+  SEARCH_PER_CLIENT_PER_MINUTE: '100000',
+  SEARCH_MAX_PER_SECOND: '100000',
+  SEARCH_MAX_IN_FLIGHT: '64',
+  ...extra,
 });
 
-const build = process.env.E2E_SKIP_BUILD === '1' ? 'true' : `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npm run build`;
+const build = process.env.E2E_SKIP_BUILD === '1' ? 'true' : `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npm run db:seed && npm run build`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -38,7 +46,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${APP_PORT}`,
     locale: 'fr-FR',
-    timezoneId: 'Africa/Douala',
+    // Never the site's own zone (Africa/Douala): there, a date computed in the browser's zone instead of the site's
+    // would look right. Desktop browses in UTC, mobile in Honolulu (UTC−10, eleven hours behind Douala).
+    timezoneId: 'UTC',
     // Recording a trace for every test (to keep only failures) cost seconds of CPU per test: record on the retry.
     trace: 'on-first-retry',
   },
@@ -53,10 +63,12 @@ export default defineConfig({
     },
     {
       name: 'mobile',
-      testIgnore: /\.api\.spec\.ts$/,
+      // API checks, the newsroom's multi-user flows and its administration (which edits shared data serially)
+      // need no phone; the newsroom on a phone is checked in newsroom-phone.spec.ts (mobile project only).
+      testIgnore: [/\.api\.spec\.ts$/, /\.flows\.spec\.ts$/, /newsroom-admin\.spec\.ts$/],
       // Colour contrast does not depend on the viewport: the dark-scheme contrast runs are desktop only.
       grepInvert: /dark scheme/,
-      use: { ...devices['Pixel 7'], locale: 'fr-FR', launchOptions: chromium },
+      use: { ...devices['Pixel 7'], locale: 'fr-FR', timezoneId: 'Pacific/Honolulu', launchOptions: chromium },
     },
     // Reading without JavaScript: only the dedicated *.nojs.ts spec (other projects do not match that name).
     { name: 'nojs', testMatch: /\.nojs\.ts$/, use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, locale: 'fr-FR', launchOptions: chromium } },
@@ -93,7 +105,7 @@ export default defineConfig({
     {
       command: `exec node_modules/.bin/next start -p ${APP_PORT + 3}`,
       url: `http://localhost:${APP_PORT + 3}/fr`,
-      env: serverEnv('garbage'),
+      env: serverEnv('garbage', { SEARCH_PER_CLIENT_PER_MINUTE: '2' }),
       reuseExistingServer: !process.env.CI,
     },
   ],

@@ -9,5 +9,5 @@ export default createMiddleware(routing);
 
 export const config = {
   // Keep in sync with i18n/routing.ts `locales` (a matcher must be a literal).
-  matcher: ['/', '/((?!(?:fr|en)(?:/|$)|api(?:/|$)|_next/|_vercel/|media/|.*\\..*).*)'],
+  matcher: ['/', '/((?!(?:fr|en)(?:/|$)|api(?:/|$)|newsroom(?:/|$)|_next/|_vercel/|media/|.*\\..*).*)'],
 };

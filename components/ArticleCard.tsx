@@ -2,6 +2,7 @@ import Image from 'next/image';
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
 import type { ArticleCard as Card } from '@/db/articles';
+import { GenreLabel } from './GenreLabel';
 import { Time } from './Time';
 import { VideoDuration } from './VideoDuration';
 
@@ -43,6 +44,7 @@ export function ArticleCard({
       <div className="card-body">
         <p className="card-section">
           <a href={paths.section(locale, article.category.slug)}>{article.category.name}</a>
+          {article.genre !== 'news' ? <GenreLabel genre={article.genre} locale={locale} /> : null}
         </p>
         <Heading className="card-title">
           <a href={href}>{article.title}</a>

@@ -26,13 +26,15 @@ export function articleAlternates(article: ArticleDetail): Alternates {
 export async function ArticleView({ article }: { article: ArticleDetail }) {
   const locale = article.locale as Locale;
   const t = await getTranslations({ locale });
-  const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000;
+  const updated = article.textUpdated;
+  const sponsored = article.genre === 'sponsored';
   return (
     <article className={`article article-${article.kind}`}>
       <header className="article-header">
         <p className="article-section">
           <a href={paths.section(locale, article.category.slug)}>{article.category.name}</a>
           {article.kind === 'video' ? <span className="kind-label"> · {t('article.video')}</span> : null}
+          {article.genre !== 'news' ? <span className={`genre-label genre-${article.genre}`}> · {t(`article.genre.${article.genre}`)}</span> : null}
         </p>
         <h1>{article.title}</h1>
         {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}
@@ -51,8 +53,8 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
             <>
               {' · '}
               {t.rich('article.updated', {
-                date: formatDateTime(article.updatedAt, locale),
-                time: (chunks) => <time dateTime={article.updatedAt.toISOString()}>{chunks}</time>,
+                date: formatDateTime(article.modifiedAt, locale),
+                time: (chunks) => <time dateTime={article.modifiedAt.toISOString()}>{chunks}</time>,
               })}
             </>
           ) : null}
@@ -105,9 +107,25 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
           ) : null}
         </figure>
       ) : null}
-      <Markdown className="article-body" footnoteLabel={t('a11y.footnotes')} footnoteBackLabel={t('a11y.footnoteBack')}>
+      <Markdown className="article-body" sponsored={sponsored} footnoteLabel={t('a11y.footnotes')} footnoteBackLabel={t('a11y.footnoteBack')}>
         {article.body}
       </Markdown>
+      {article.corrections.length ? (
+        <aside className="article-corrections" aria-labelledby="corrections-heading">
+          <h2 id="corrections-heading">{t('article.corrections')}</h2>
+          <ul>
+            {article.corrections.map((c) => (
+              <li key={c.id}>
+                {t.rich('article.correctionDated', {
+                  date: formatDateTime(c.createdAt, locale),
+                  time: (chunks) => <time dateTime={c.createdAt.toISOString()}>{chunks}</time>,
+                })}{' '}
+                {c.note}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
       {article.tags.length ? (
         <nav className="article-topics" aria-labelledby="topics-heading">
           <h2 id="topics-heading">{t('article.topics')}</h2>

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import { formatLongDate, formatTemperature } from '@/lib/format';
-import { getConfig } from '@/lib/config';
+import { getSiteSettings } from '@/db/settings';
 import { getCurrentWeather, weatherIcon } from '@/lib/weather';
 
 /** Today's date in the site time zone and the current weather of the site's city, as on a newspaper's front. */
@@ -21,7 +21,8 @@ export function HeaderStrip({ locale }: { locale: Locale }) {
 }
 
 async function CurrentWeather({ locale }: { locale: Locale }) {
-  const weather = await getCurrentWeather();
+  const site = getSiteSettings();
+  const weather = await getCurrentWeather({ latitude: site.latitude, longitude: site.longitude });
   if (!weather) return null;
   const t = await getTranslations({ locale });
   const condition = t(`weather.${weather.condition}`);
@@ -31,7 +32,7 @@ async function CurrentWeather({ locale }: { locale: Locale }) {
         {weatherIcon(weather.condition)}
       </span>{' '}
       <span className="weather-temp">
-        {t('header.weatherIn', { temperature: formatTemperature(weather.temperature, locale), city: getConfig().WEATHER_CITY })}
+        {t('header.weatherIn', { temperature: formatTemperature(weather.temperature, locale), city: site.city })}
       </span>{' '}
       <span className="weather-condition">{condition}</span>
     </span>

@@ -206,3 +206,13 @@ describe('Markdown: footnotes', () => {
     expect(html).toContain('href="#user-content-fn-1"');
   });
 });
+
+describe('sponsored content', () => {
+  it('marks external links rel="sponsored"; ordinary articles do not', () => {
+    const source = '[annonceur](https://annonceur.example/offre) et [rubrique](/fr/economie)';
+    const sponsored = renderToStaticMarkup(<Markdown siteUrl={SITE} sponsored>{source}</Markdown>);
+    expect(sponsored).toContain('<a href="https://annonceur.example/offre" rel="sponsored noopener noreferrer">');
+    expect(sponsored).toContain('<a href="/fr/economie">');
+    expect(render(source)).toContain('<a href="https://annonceur.example/offre" rel="noopener noreferrer">');
+  });
+});

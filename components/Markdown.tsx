@@ -27,6 +27,8 @@ export interface MarkdownProps {
   footnoteLabel?: string;
   /** Accessible label of the footnote back-references (translated; default "Back to content"). */
   footnoteBackLabel?: string;
+  /** Sponsored content: external links carry rel="sponsored" (search engines must not count them as votes). */
+  sponsored?: boolean;
 }
 
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -91,11 +93,11 @@ function MarkdownImage({ src, alt, title, width, height }: Props<'img'>): ReactE
   );
 }
 
-function createComponents(origin: string | null): Components {
+function createComponents(origin: string | null, sponsored = false): Components {
   function MarkdownLink(allProps: Props<'a'>): ReactElement {
     const { href, children, ...props } = domProps(allProps);
     if (typeof href !== 'string') return <>{children}</>;
-    const rel = isExternalUrl(href, origin) ? 'noopener noreferrer' : undefined;
+    const rel = isExternalUrl(href, origin) ? (sponsored ? 'sponsored noopener noreferrer' : 'noopener noreferrer') : undefined;
     return (
       <a {...props} href={href} rel={rel}>
         {children}
@@ -148,12 +150,14 @@ export function Markdown({
   siteUrl,
   footnoteLabel = 'Notes',
   footnoteBackLabel = 'Back to content',
+  sponsored = false,
 }: MarkdownProps): ReactElement {
   const origin = siteOrigin(siteUrl);
-  let components = componentsByOrigin.get(origin);
+  const key = `${sponsored ? 'sponsored ' : ''}${origin}`;
+  let components = componentsByOrigin.get(key);
   if (!components) {
-    components = createComponents(origin);
-    componentsByOrigin.set(origin, components);
+    components = createComponents(origin, sponsored);
+    componentsByOrigin.set(key, components);
   }
   return (
     <div className={className}>

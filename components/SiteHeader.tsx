@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
 import { listCategories } from '@/db/taxonomy';
+import { getSiteSettings } from '@/db/settings';
 import { HeaderStrip } from './HeaderStrip';
 import { LanguageSwitcher, type Alternates } from './LanguageSwitcher';
 import { SearchForm } from './SearchForm';
@@ -10,6 +11,7 @@ import { SearchForm } from './SearchForm';
 export async function SiteHeader({ locale, alternates, currentSection }: { locale: Locale; alternates: Alternates; currentSection?: string }) {
   const t = await getTranslations({ locale });
   const sections = listCategories(locale);
+  const site = getSiteSettings();
   return (
     <header className="site-header">
       <div className="container header-top">
@@ -18,9 +20,9 @@ export async function SiteHeader({ locale, alternates, currentSection }: { local
       </div>
       <div className="container masthead">
         <a className="brand" href={paths.home(locale)}>
-          {t('site.name')}
+          {site.siteName}
         </a>
-        <p className="tagline">{t('site.tagline')}</p>
+        {site.tagline[locale] ? <p className="tagline">{site.tagline[locale]}</p> : null}
         <SearchForm locale={locale} />
       </div>
       <nav className="site-nav" aria-label={t('a11y.mainNavigation')}>

@@ -1,14 +1,17 @@
-import { and, asc, count, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { getDb, type Db } from './client';
+import { isVisible, isVisibleById } from './visibility';
 import {
   articles,
   articleSlugHistory,
   articleTags,
   authors,
   authorTranslations,
+  articleCorrections,
   categoryTranslations,
   tagTranslations,
+  type ArticleGenre,
 } from './schema';
 
 /** What every listing shows of an article: headline, standfirst, image, byline, time and section. */
@@ -19,6 +22,8 @@ export interface ArticleCard {
   title: string;
   standfirst: string;
   kind: 'article' | 'video';
+  /** Editorial genre: cards and articles show a label for every genre but news. */
+  genre: ArticleGenre;
   videoDurationSeconds: number | null;
   heroImage: string | null;
   heroWidth: number | null;
@@ -37,10 +42,7 @@ export interface Page<T> {
   pageCount: number;
 }
 
-/** A reader sees a version only once it is published and its publication time has passed. */
-export function isVisible(now: Date = new Date()) {
-  return and(eq(articles.status, 'published'), lte(articles.publishedAt, now));
-}
+export { isVisible } from './visibility';
 
 const cardColumns = {
   id: articles.id,
@@ -49,6 +51,7 @@ const cardColumns = {
   title: articles.title,
   standfirst: articles.standfirst,
   kind: articles.kind,
+  genre: articles.genre,
   videoDurationSeconds: articles.videoDurationSeconds,
   heroImage: articles.heroImage,
   heroWidth: articles.heroWidth,
@@ -75,6 +78,7 @@ function toCard(row: CardRow): ArticleCard {
     title: row.title,
     standfirst: row.standfirst,
     kind: row.kind,
+    genre: row.genre,
     videoDurationSeconds: row.videoDurationSeconds,
     heroImage: row.heroImage,
     heroWidth: row.heroWidth,
@@ -165,7 +169,22 @@ export interface ArticleDetail extends ArticleCard {
   tags: { id: number; slug: string; name: string }[];
   /** The other language versions a reader can switch to (published ones only). */
   translations: { locale: Locale; slug: string; categorySlug: string; title: string }[];
+  seoTitle: string;
+  seoDescription: string;
+  /** dateModified: the last change of the text (or a correction), never before the publication. */
+  modifiedAt: Date;
+  /** The text changed after publication ("Updated" is shown). */
+  textUpdated: boolean;
+  /** Editors' dated correction notes, oldest first. */
+  corrections: { id: number; note: string; createdAt: Date }[];
+  /**
+   * When the text last changed (articles.text_changed_at, recorded by the newsroom). See lib/article-dates.ts.
+   */
+  textChangedAt?: Date | null;
 }
+
+/** A change within a minute of publication is part of publishing it, not an update. */
+const UPDATE_THRESHOLD_MS = 60_000;
 
 function tagsOf(articleId: number, locale: Locale) {
   return getDb()
@@ -217,7 +236,18 @@ export function findArticle(locale: Locale, categorySlug: string, slug: string, 
     return moved ? { type: 'redirect', ...moved } : { type: 'missing' };
   }
   if (row.categorySlug !== categorySlug) return { type: 'redirect', categorySlug: row.categorySlug, slug: row.slug };
-  const extra = db
+  const article = detailOf(row, now);
+  return article ? { type: 'found', article } : { type: 'missing' };
+}
+
+/** Any version by id, whatever its state: the newsroom's preview (only ever rendered behind a session). */
+export function articleDetailById(id: number, now = new Date()): ArticleDetail | null {
+  const row = selectCards(getDb()).where(eq(articles.id, id)).get();
+  return row ? detailOf(row, now) : null;
+}
+
+function detailOf(row: CardRow, now: Date): ArticleDetail | null {
+  const extra = getDb()
     .select({
       storyId: articles.storyId,
       body: articles.body,
@@ -225,26 +255,40 @@ export function findArticle(locale: Locale, categorySlug: string, slug: string, 
       heroCredit: articles.heroCredit,
       videoUrl: articles.videoUrl,
       authorUrl: authors.url,
+      seoTitle: articles.seoTitle,
+      seoDescription: articles.seoDescription,
+      textChangedAt: articles.textChangedAt,
     })
     .from(articles)
     .innerJoin(authors, eq(authors.id, articles.authorId))
     .where(eq(articles.id, row.id))
     .get();
-  if (!extra) return { type: 'missing' };
+  if (!extra) return null;
   const card = toCard(row);
+  const corrections = getDb()
+    .select({ id: articleCorrections.id, note: articleCorrections.note, createdAt: articleCorrections.createdAt })
+    .from(articleCorrections)
+    .where(eq(articleCorrections.articleId, row.id))
+    .orderBy(asc(articleCorrections.createdAt), asc(articleCorrections.id))
+    .all();
+  const textChanged = extra.textChangedAt?.getTime() ?? 0;
+  const modifiedAt = new Date(Math.max(card.publishedAt.getTime(), textChanged));
   return {
-    type: 'found',
-    article: {
-      ...card,
-      storyId: extra.storyId,
-      body: extra.body,
-      heroCaption: extra.heroCaption,
-      heroCredit: extra.heroCredit,
-      videoUrl: extra.videoUrl,
-      author: { ...card.author, url: extra.authorUrl },
-      tags: tagsOf(row.id, locale),
-      translations: translationsOf(extra.storyId, row.id, now),
-    },
+    ...card,
+    storyId: extra.storyId,
+    body: extra.body,
+    heroCaption: extra.heroCaption,
+    heroCredit: extra.heroCredit,
+    videoUrl: extra.videoUrl,
+    author: { ...card.author, url: extra.authorUrl },
+    seoTitle: extra.seoTitle,
+    seoDescription: extra.seoDescription,
+    modifiedAt,
+    textChangedAt: extra.textChangedAt,
+    textUpdated: textChanged - card.publishedAt.getTime() > UPDATE_THRESHOLD_MS,
+    corrections,
+    tags: tagsOf(row.id, row.locale as Locale),
+    translations: translationsOf(extra.storyId, row.id, now),
   };
 }
 
@@ -282,8 +326,7 @@ export function cardsByIds(locale: Locale, ids: number[], now = new Date()): Art
       and(
         inArray(articles.id, ids),
         sql`+${articles.locale} = ${locale}`,
-        sql`+${articles.status} = 'published'`,
-        sql`+${articles.publishedAt} <= ${now.getTime()}`,
+        isVisibleById(now),
       ),
     )
     .all();

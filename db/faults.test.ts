@@ -53,7 +53,7 @@ async function holdWriteLock(path: string, ms: number): Promise<ChildProcess> {
     const db = new (require('better-sqlite3'))(process.argv[1]);
     db.pragma('journal_mode = WAL');
     db.exec('BEGIN IMMEDIATE');
-    db.prepare("update articles set title = title where id = (select min(id) from articles)").run();
+    db.prepare("update articles set updated_at = updated_at where id = (select min(id) from articles)").run();
     process.stdout.write('locked\\n');
     setTimeout(() => { db.exec('COMMIT'); db.close(); process.stdout.write('released\\n'); }, Number(process.argv[2]));`;
   const child = spawn(process.execPath, ['-e', code, path, String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });

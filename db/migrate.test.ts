@@ -61,3 +61,37 @@ describe('migrateDatabase', () => {
     db2.$client.close();
   });
 });
+
+describe('migrations 0003–0004: existing content kept, the search index holds text', () => {
+  it('re-indexes the articles of an existing database as the text readers see', async () => {
+    // A database as the previous release left it: migrations 0000–0002, Markdown in the index.
+    const folder = join(dir, 'migrations-0002');
+    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+    const journalPath = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+    journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 2);
+    writeFileSync(journalPath, JSON.stringify(journal));
+    const db = openDatabase(join(dir, 'old.db'));
+    migrateDatabase(db, folder);
+    // Raw SQL: the current schema module describes columns this old database does not have yet.
+    db.$client.exec(`insert into categories(key) values ('c'); insert into authors(key, kind) values ('a', 'person');
+      insert into stories(key, created_at) values ('s', 1); insert into tags(key) values ('t');`);
+    const id = Number(
+      db.$client
+        .prepare(`insert into articles(story_id, locale, slug, title, body, category_id, author_id, status, published_at, created_at, updated_at)
+          values (1, 'fr', 'x', 'Titre', 'Voir [le port](https://kribi.example/quai).', 1, 1, 'published', 5, 1, 7)`)
+        .run().lastInsertRowid,
+    );
+    db.$client.exec(`insert into article_tags values (${id}, 1); insert into article_views_daily values (${id}, '2024-01-01', 5);`);
+    const matches = (q: string) => (db.$client.prepare('select rowid from articles_fts where articles_fts match ?').all(q) as { rowid: number }[]).map((r) => r.rowid);
+    expect(matches('kribi')).toEqual([id]); // before: the URL was indexed
+    migrateDatabase(db);
+    expect(matches('kribi')).toEqual([]);
+    expect(matches('port')).toEqual([id]);
+    // The articles table was rebuilt (0003) with foreign keys off: its children were not cascaded away.
+    expect(db.$client.prepare('select count(*) as n from article_tags').get()).toEqual({ n: 1 });
+    expect(db.$client.prepare('select count(*) as n from article_views_daily').get()).toEqual({ n: 1 });
+    expect(db.$client.prepare('select text_changed_at as t from articles').get()).toEqual({ t: 7 });
+    db.$client.close();
+  });
+});

@@ -35,6 +35,19 @@ export function assertNotNewerThanCode(client: Db['$client'], migrationsFolder =
  */
 export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): { applied: number } {
   const { known, applied } = assertNotNewerThanCode(db.$client, migrationsFolder);
-  migrate(db, { migrationsFolder });
+  if (known === applied) return { applied: 0 };
+  // Table rebuilds (the only way SQLite changes a CHECK constraint) drop and recreate a parent table: with foreign
+  // keys on, that DROP would cascade into every child row. SQLite's documented procedure: keys off outside the
+  // transaction, migrate, then verify every reference before turning them back on.
+  const client = db.$client;
+  const keysWereOn = client.pragma('foreign_keys', { simple: true }) === 1;
+  client.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder });
+    const broken = client.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign key reference(s)`);
+  } finally {
+    if (keysWereOn) client.pragma('foreign_keys = ON');
+  }
   return { applied: known - applied };
 }

@@ -77,8 +77,17 @@ export const stories = sqliteTable('stories', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
-export const articleStatuses = ['draft', 'scheduled', 'published'] as const;
+/**
+ * Stored workflow states. `scheduled` is a publication waiting for its time: the scheduler (lib/scheduler.ts)
+ * turns it into `published` when `published_at` passes. Readers see only `published` rows whose time has passed
+ * (db/visibility.ts, the one place that says so).
+ */
+export const articleStatuses = ['draft', 'review', 'scheduled', 'published', 'unpublished'] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
 export const articleKinds = ['article', 'video'] as const;
+/** Editorial genres: a visible label on reader pages and the matching schema.org type in JSON-LD. */
+export const articleGenres = ['news', 'interview', 'analysis', 'opinion', 'press_release', 'sponsored'] as const;
+export type ArticleGenre = (typeof articleGenres)[number];
 
 export const articles = sqliteTable(
   'articles',
@@ -111,6 +120,19 @@ export const articles = sqliteTable(
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    genre: text('genre', { enum: articleGenres }).notNull().default('news'),
+    seoTitle: text('seo_title').notNull().default(''),
+    seoDescription: text('seo_description').notNull().default(''),
+    /** Last change of what readers read (title, standfirst, body, correction): drives "Updated" and dateModified. */
+    textChangedAt: integer('text_changed_at', { mode: 'timestamp_ms' }),
+    /** Optimistic concurrency: every save increments it; a save based on an older version is refused. */
+    version: integer('version').notNull().default(1),
+    /** The newsroom account that created the version (owner, for the author and contributor roles). */
+    ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    /** A translation: the version it was made from, and when someone last checked it against that source. */
+    translatedFromId: integer('translated_from_id'),
+    sourceReviewedAt: integer('source_reviewed_at', { mode: 'timestamp_ms' }),
+    reviewRequestedAt: integer('review_requested_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('articles_locale_slug').on(t.locale, t.slug),
@@ -125,7 +147,10 @@ export const articles = sqliteTable(
     // (search count at 100,000 articles: 204 ms without, 24 ms with).
     index('articles_visibility').on(t.id, t.locale, t.status, t.publishedAt, t.categoryId),
     check('articles_kind', sql`${t.kind} in ('article', 'video')`),
-    check('articles_status', sql`${t.status} in ('draft', 'scheduled', 'published')`),
+    check('articles_status', sql`${t.status} in ('draft', 'review', 'scheduled', 'published', 'unpublished')`),
+    check('articles_genre', sql`${t.genre} in ('news', 'interview', 'analysis', 'opinion', 'press_release', 'sponsored')`),
+    index('articles_schedule').on(t.status, t.publishedAt),
+    index('articles_owner').on(t.ownerId, t.updatedAt),
     check(
       'articles_video_duration',
       sql`(${t.kind} = 'video' and ${t.videoDurationSeconds} >= 0) or (${t.kind} = 'article' and ${t.videoDurationSeconds} is null)`,
@@ -173,5 +198,140 @@ export const articleViewsDaily = sqliteTable(
   (t) => [primaryKey({ columns: [t.articleId, t.day] }), index('article_views_daily_day').on(t.day, t.articleId)],
 );
 
+/* ---------------------------------------------------------------------------------------------------------------
+ * The newsroom: accounts, sessions, revisions, corrections, presence, audit log, settings, gone URLs.
+ * ------------------------------------------------------------------------------------------------------------- */
+
+export const userRoles = ['contributor', 'author', 'editor', 'administrator'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stored lowercased and trimmed: the login key. */
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: userRoles }).notNull(),
+    /** Interface language of the newsroom for this user. */
+    locale: text('locale').notNull().default('fr'),
+    /** argon2id PHC string (@node-rs/argon2). */
+    passwordHash: text('password_hash').notNull(),
+    /** The byline this account writes under by default (a person author row), if any. */
+    authorId: integer('author_id').references(() => authors.id, { onDelete: 'set null' }),
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [check('users_role', sql`${t.role} in ('contributor', 'author', 'editor', 'administrator')`)],
+);
+
+/** Database sessions (Lucia guide design): the id is the SHA-256 of the cookie's random token, never the token. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Failed logins per key (`account:<email>` or `client:<hashed address>`), for throttling. */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+});
+
+export const revisionReasons = ['autosave', 'save', 'submit', 'publish', 'schedule', 'unpublish', 'restore', 'correction', 'translate'] as const;
+
+/** Every save of an article version: who, when, and the full editable content at that point. */
+export const articleRevisions = sqliteTable(
+  'article_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason', { enum: revisionReasons }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    title: text('title').notNull(),
+    standfirst: text('standfirst').notNull(),
+    body: text('body').notNull(),
+    /** The other editable fields (JSON): slug, section, topics, byline, genre, SEO fields, hero. */
+    fields: text('fields').notNull().default('{}'),
+  },
+  (t) => [index('article_revisions_article').on(t.articleId, t.id)],
+);
+
+/** Dated correction notes appended by editors; readers see them on the article. */
+export const articleCorrections = sqliteTable(
+  'article_corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    note: text('note').notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('article_corrections_article').on(t.articleId, t.createdAt)],
+);
+
+/** Who has an article open in the editor (heartbeat): the second person sees the first. */
+export const editingPresence = sqliteTable(
+  'editing_presence',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    seenAt: integer('seen_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);
+
+/** Append-only (triggers refuse UPDATE and DELETE): who did what, when. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    userId: integer('user_id'),
+    /** The actor as shown (email or "system"), kept even when the account is later removed. */
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    detail: text('detail').notNull().default('{}'),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+);
+
+/** Site identity and options an administrator edits (JSON values by key). */
+export const siteSettings = sqliteTable('site_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Reader URLs of unpublished or deleted articles: they answer 410 Gone until the article comes back. */
+export const goneUrls = sqliteTable('gone_urls', {
+  path: text('path').primaryKey(),
+  articleId: integer('article_id'),
+  at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+});
+
 export type ArticleRow = typeof articles.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
 export type NewArticleRow = typeof articles.$inferInsert;

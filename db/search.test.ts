@@ -169,3 +169,54 @@ describe('search index stays in sync with articles', () => {
     expect(found('fr', 'manioc')).toEqual([]);
   });
 });
+
+describe('search: the text readers see, not Markdown', () => {
+  const marked = (text: string) => highlightParts(text).filter((p) => p.marked).map((p) => p.text.toLowerCase());
+
+  it('link targets, image paths and syntax are not searchable; link text is', () => {
+    const economy = room.category('politics');
+    const author = room.author('bea');
+    const id = room.article({
+      locale: 'fr',
+      slug: 'rapport',
+      title: 'Le budget voté',
+      body: 'Lire [le rapport du ministère](https://minfi.example/annexes/loi-finances.pdf) et voir ![la carte](/media/carte-regions.png).\n\n## Détails **chiffrés**',
+      categoryId: economy,
+      authorId: author,
+    });
+    expect(found('fr', 'minfi')).toEqual([]);
+    expect(found('fr', 'annexes')).toEqual([]);
+    expect(found('fr', 'regions')).toEqual([]);
+    expect(found('fr', 'media')).toEqual([]);
+    expect(found('fr', 'rapport ministère')).toEqual([id]);
+    expect(found('fr', 'carte')).toEqual([id]); // image alt text is shown to readers (and to screen readers)
+    const hit = searchArticles('fr', 'chiffrés', 1, 10, now)!.items[0]!;
+    expect(marked(hit.snippet)).toEqual(['chiffrés']);
+    expect(hit.snippet).not.toMatch(/\*\*|##|\]\(|https?:/);
+  });
+
+  it('an article edited later is re-indexed as text', () => {
+    env.db.$client.prepare("update articles set body = 'Voir [ici](https://kribi.example/port) le **port** de Kribi.' where id = ?").run(ids.cacao);
+    expect(found('fr', 'kribi')).toEqual([ids.cacao]);
+    expect(found('fr', 'planteurs')).toEqual([]);
+    const hit = searchArticles('fr', 'port', 1, 10, now)!.items[0]!;
+    expect(hit.snippet.replaceAll(MARK_START, '').replaceAll(MARK_END, '')).toBe('Voir ici le port de Kribi.');
+  });
+
+  it('the snippet shows the matched words when they are far into a long body', () => {
+    const economy = room.category('long');
+    const author = room.author('cid');
+    const filler = Array.from({ length: 300 }, (_, i) => `Paragraphe ${i} sans rapport avec la question.`).join('\n\n');
+    room.article({ locale: 'fr', slug: 'long', title: 'Un long dossier', body: `${filler}\n\nEnfin, la *mangrove* de Douala.`, categoryId: economy, authorId: author });
+    const hit = searchArticles('fr', 'mangrove', 1, 10, now)!.items[0]!;
+    expect(marked(hit.snippet)).toEqual(['mangrove']);
+  });
+
+  it('a word only in the standfirst is shown in the standfirst’s excerpt', () => {
+    const economy = room.category('chapo');
+    const author = room.author('dee');
+    room.article({ locale: 'fr', slug: 'chapo', title: 'Un titre', standfirst: 'Le chapô parle de la savane.', body: 'Le corps parle d’autre chose.', categoryId: economy, authorId: author });
+    const hit = searchArticles('fr', 'savane', 1, 10, now)!.items[0]!;
+    expect(marked(hit.snippet)).toEqual(['savane']);
+  });
+});

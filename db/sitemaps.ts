@@ -5,6 +5,7 @@
  */
 import { locales, type Locale } from '@/i18n/routing';
 import { getDb } from './client';
+import { visibleSql } from './visibility';
 
 /** The sitemaps protocol's limit of URLs per file. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -12,7 +13,7 @@ export const SITEMAP_MAX_URLS = 50_000;
 export const NEWS_WINDOW_MS = 48 * 3_600_000;
 export const NEWS_MAX_URLS = 1_000;
 
-const VISIBLE = (alias: string) => `${alias}.status = 'published' and ${alias}.published_at <= @now`;
+const VISIBLE = (alias: string) => visibleSql(alias);
 
 export interface Version {
   locale: Locale;
@@ -72,7 +73,7 @@ export function articleSitemapChunk(locale: Locale, chunk: number, chunkSize = S
     select chunk.id, chunk.slug, chunk.categorySlug, chunk.title, chunk.updatedAt, chunk.publishedAt, chunk.heroImage,
            chunk.heroAlt, b.locale as altLocale, b.slug as altSlug, cb.slug as altCategorySlug
     from chunk
-    left join articles b on b.story_id = chunk.story_id and b.id <> chunk.id and ${VISIBLE('b')}
+    left join articles b on b.story_id = chunk.story_id and b.id <> chunk.id and ${visibleSql('b', 'now', { byId: true })}
     left join category_translations cb on cb.category_id = b.category_id and cb.locale = b.locale
     order by chunk.id`);
   const out: SitemapArticle[] = [];

@@ -114,3 +114,76 @@ export function authorSlugs(authorId: number): Partial<Record<Locale, string>> {
     .all();
   return Object.fromEntries(rows.map((r) => [r.locale, r.slug]));
 }
+
+/* ---------- the A–Z indexes: /fr/sujets, /en/topics, /fr/auteurs, /en/authors ---------- */
+
+export interface IndexEntry {
+  id: number;
+  slug: string;
+  name: string;
+  /** Articles a reader of this language can see under this topic or by this author. */
+  count: number;
+  /** Authors only: a person or an agency. */
+  kind?: 'person' | 'agency';
+}
+
+export interface IndexPage {
+  items: IndexEntry[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+export const TOPIC_INDEX_PAGE_SIZE = 120;
+export const AUTHOR_INDEX_PAGE_SIZE = 60;
+
+/** A–Z in the reader's language: accents and case do not move a name ("Économie" files under E, next to "Eau"). */
+function alphabetical(locale: Locale, rows: IndexEntry[]): IndexEntry[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return rows.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+}
+
+function paginate(rows: IndexEntry[], page: number, pageSize: number): IndexPage | null {
+  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+  if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
+  return { items: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageCount };
+}
+
+/**
+ * One page of the topics A–Z of `locale`: topics with at least one article a reader can see in that language (an
+ * empty topic page is not worth a link), with their article counts; null for a page past the end.
+ */
+export function topicIndex(locale: Locale, page = 1, now = new Date(), pageSize = TOPIC_INDEX_PAGE_SIZE): IndexPage | null {
+  const rows = getDb()
+    .$client.prepare(
+      `select tt.tag_id as id, tt.slug, tt.name, count(*) as count
+       from article_tags at
+       join articles a on a.id = at.article_id
+       join tag_translations tt on tt.tag_id = at.tag_id and tt.locale = a.locale
+       where a.locale = @locale and a.status = 'published' and a.published_at <= @now
+       group by tt.tag_id`,
+    )
+    .all({ locale, now: now.getTime() }) as IndexEntry[];
+  return paginate(alphabetical(locale, rows), page, pageSize);
+}
+
+/** One page of the authors and agencies of `locale` with at least one visible article there, A–Z; null past the end. */
+export function authorIndex(locale: Locale, page = 1, now = new Date(), pageSize = AUTHOR_INDEX_PAGE_SIZE): IndexPage | null {
+  const rows = getDb()
+    .$client.prepare(
+      `select au.author_id as id, au.slug, au.name, count(*) as count, au2.kind as kind
+       from articles a
+       join author_translations au on au.author_id = a.author_id and au.locale = a.locale
+       join authors au2 on au2.id = a.author_id
+       where a.locale = @locale and a.status = 'published' and a.published_at <= @now
+       group by a.author_id`,
+    )
+    .all({ locale, now: now.getTime() }) as IndexEntry[];
+  return paginate(alphabetical(locale, rows), page, pageSize);
+}
+
+/** The letter a name files under in an A–Z index: its first letter without accent, upper case; "#" for the rest. */
+export function indexLetter(name: string, locale: Locale): string {
+  const first = name.trim().normalize('NFD').replace(/\p{M}/gu, '').charAt(0);
+  return /\p{L}/u.test(first) ? first.toLocaleUpperCase(locale) : '#';
+}

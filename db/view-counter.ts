@@ -1,12 +1,12 @@
-import { TokenBucketLimiter, ViewBuffer } from '@/lib/view-beacon';
+import { getConfig } from '@/lib/config';
+import { compileTrustedProxies, type TrustFn } from '@/lib/trusted-proxies';
+import { ViewBuffer, ViewGate } from '@/lib/view-beacon';
 import { isCountableArticle, recordViews } from './views';
-
-/** How often counted views are written to article_views_daily. A crash loses at most this much. */
-export const FLUSH_INTERVAL_MS = Number(process.env.VIEWS_FLUSH_INTERVAL_MS) > 0 ? Number(process.env.VIEWS_FLUSH_INTERVAL_MS) : 5_000;
 
 export interface ViewCounter {
   buffer: ViewBuffer;
-  limiter: TokenBucketLimiter;
+  gate: ViewGate;
+  trust: TrustFn;
   isCountable: (articleId: number, now: Date) => boolean;
 }
 
@@ -18,13 +18,20 @@ const g = globalThis as unknown as { kiosqueViewCounter?: ViewCounter; kiosqueVi
 
 export function getViewCounter(): ViewCounter {
   if (!g.kiosqueViewCounter) {
+    const config = getConfig();
     const buffer = new ViewBuffer({ write: (batch) => recordViews(batch).ok });
     g.kiosqueViewCounter = {
       buffer,
-      limiter: new TokenBucketLimiter(),
+      gate: new ViewGate({
+        windowMs: config.VIEWS_WINDOW_MINUTES * 60_000,
+        perAddressPerHour: config.VIEWS_PER_ADDRESS_PER_HOUR,
+        perArticlePerHour: config.VIEWS_PER_ARTICLE_PER_HOUR,
+      }),
+      trust: compileTrustedProxies(config.TRUSTED_PROXIES),
       isCountable: (id, now) => isCountableArticle(id, now),
     };
-    setInterval(() => buffer.flush(), FLUSH_INTERVAL_MS).unref();
+    // How often counted views are written to article_views_daily: a crash loses at most this much.
+    setInterval(() => buffer.flush(), config.VIEWS_FLUSH_INTERVAL_MS).unref();
     installShutdownFlush();
   }
   return g.kiosqueViewCounter;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { handleViewBeacon, TokenBucketLimiter, ViewBuffer } from '@/lib/view-beacon';
+import { handleViewBeacon, ViewBuffer, ViewGate } from '@/lib/view-beacon';
 import { setLogSink } from '@/lib/log';
 import { newsroom, useTestDb } from '@/tests/support/db';
 import { isCountableArticle, recordViews } from './views';
@@ -49,7 +49,7 @@ describe('views in SQLite', () => {
     const a = room.article({ categoryId: category, authorId: author });
     const draft = room.article({ categoryId: category, authorId: author, status: 'draft' });
     const buffer = new ViewBuffer({ write: (batch) => recordViews(batch).ok });
-    const deps = { buffer, limiter: new TokenBucketLimiter(), isCountable: (id: number, at: Date) => isCountableArticle(id, at) };
+    const deps = { buffer, gate: new ViewGate(), isCountable: (id: number, at: Date) => isCountableArticle(id, at) };
     const headers = (ip: string) => new Headers({ 'user-agent': 'Mozilla/5.0 Firefox/133.0', 'x-forwarded-for': ip });
     for (let i = 0; i < 5; i++) expect(handleViewBeacon({ headers: headers(`198.51.100.${i}`), body: JSON.stringify({ articleId: a }), now }, deps)).toBe(202);
     expect(handleViewBeacon({ headers: headers('198.51.100.9'), body: JSON.stringify({ articleId: draft }), now }, deps)).toBe(404);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { isVisible } from './articles';
+import { isVisible } from './visibility';
 import { getDb, type Db } from './client';
 import { articles, articleViewsDaily } from './schema';
 import { safeWrite, type WriteResult } from './write';

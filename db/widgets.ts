@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { siteDay } from '@/lib/format';
-import { cardsByIds, isVisible, listArticles, type ArticleCard } from './articles';
+import { cardsByIds, listArticles, type ArticleCard } from './articles';
+import { isVisible } from './visibility';
 import { getDb } from './client';
 import { articles, articleTags, articleViewsDaily, categories, categoryTranslations, tagTranslations } from './schema';
 
@@ -68,7 +69,7 @@ export function popularCategories(locale: Locale, now = new Date()): CategoryCou
   // A correlated count per section walks the covering index articles_category_listing
   // (category_id, locale, status, published_at): no article row is read.
   const n = sql<number>`(select count(*) from ${articles} where ${articles.categoryId} = ${categories.id}
-    and ${articles.locale} = ${locale} and ${articles.status} = 'published' and ${articles.publishedAt} <= ${now.getTime()})`;
+    and ${articles.locale} = ${locale} and ${isVisible(now)})`;
   const rows = getDb()
     .select({ id: categories.id, key: categories.key, slug: categoryTranslations.slug, name: categoryTranslations.name, count: n })
     .from(categories)

@@ -64,6 +64,20 @@ for (const locale of ['fr', 'en'] as const) {
       await expectNoMojibake(page);
     });
 
+    test('dates are shown in Douala time, whatever the reader’s own zone', async ({ page }) => {
+      const article = untranslated(locale);
+      await page.goto(articlePath(article));
+      // The browser runs in UTC (desktop) or Honolulu (mobile): the text must still be Douala's.
+      const browserZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      expect(browserZone).not.toBe('Africa/Douala');
+      const douala = (options: Intl.DateTimeFormatOptions, date: Date) =>
+        new Intl.DateTimeFormat(locale, { ...options, timeZone: 'Africa/Douala' }).format(date);
+      const published = new Date(article.publishedAt!);
+      await expect(page.locator('.dates time').first()).toHaveText(douala({ dateStyle: 'long', timeStyle: 'short' }, published));
+      const today = new Date();
+      await expect(page.locator('.header-strip .today')).toHaveText(douala({ dateStyle: 'full' }, today));
+    });
+
     test('a video post shows its duration', async ({ page }) => {
       const v = video(locale);
       await page.goto(articlePath(v));

@@ -149,8 +149,13 @@ for (const locale of ['fr', 'en'] as const) {
       const article = untranslated(locale);
       const beacon = page.waitForRequest((r) => r.url().endsWith('/api/views') && r.method() === 'POST');
       await page.goto(articlePath(article));
-      const sent = await beacon;
-      expect(JSON.parse(sent.postData()!)).toEqual({ articleId: article.id });
+      const sent = JSON.parse((await beacon).postData()!);
+      // A random token of this tab, so that readers sharing a carrier address are told apart…
+      expect(sent).toEqual({ articleId: article.id, reader: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      // …and the same after a reload, so that reloads count once.
+      const again = page.waitForRequest((r) => r.url().endsWith('/api/views') && r.method() === 'POST');
+      await page.reload();
+      expect(JSON.parse((await again).postData()!)).toEqual(sent);
       const related = page.getByTestId('widget-related').locator('article h3 a');
       expect(await related.count()).toBeGreaterThan(0);
       for (const href of await related.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {

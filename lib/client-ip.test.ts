@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashClientIp, normalizeIp } from './client-ip';
+import { hashClientIp, normalizeIp, subscriberKey } from './client-ip';
 
 const secret = 'test-secret-0123456789';
 const noonDouala = new Date('2026-11-27T11:00:00Z');
@@ -35,5 +35,28 @@ describe('hashClientIp', () => {
 
   it('works without an explicit secret (random per process)', () => {
     expect(hashClientIp('203.0.113.7', noonDouala)).toBe(hashClientIp('203.0.113.7', noonDouala));
+  });
+});
+
+describe('subscriberKey', () => {
+  it('keeps an IPv4 address whole', () => {
+    expect(subscriberKey('41.202.219.10')).toBe('41.202.219.10');
+    expect(subscriberKey('::ffff:41.202.219.10')).toBe('41.202.219.10');
+  });
+
+  it('keys an IPv6 client by its /64, however the address is written', () => {
+    expect(subscriberKey('2001:db8:aa:bb::1')).toBe('2001:db8:aa:bb::/64');
+    expect(subscriberKey('2001:0DB8:00AA:00BB:1234:5678:9abc:def0')).toBe('2001:db8:aa:bb::/64');
+    expect(subscriberKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(subscriberKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(subscriberKey('2001:db8:aa:bc::1')).not.toBe(subscriberKey('2001:db8:aa:bb::1'));
+  });
+
+  it('one phone rotating privacy addresses in its /64 is one client for the day', () => {
+    expect(hashClientIp('2001:db8:aa:bb:1::9', noonDouala, secret)).toBe(hashClientIp('2001:db8:aa:bb:ffff::1', noonDouala, secret));
+  });
+
+  it('extra parts tell views apart without ambiguity', () => {
+    expect(hashClientIp('41.202.219.10', noonDouala, secret, 'ua', '12')).not.toBe(hashClientIp('41.202.219.10', noonDouala, secret, 'ua1', '2'));
   });
 });

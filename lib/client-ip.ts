@@ -11,13 +11,14 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import { getConfig } from './config';
 import { siteDay } from './format';
 
 let processSecret: Buffer | undefined;
 
 function defaultSecret(): Buffer {
-  const fromEnv = process.env.IP_HASH_SECRET?.trim();
-  processSecret ??= fromEnv && fromEnv.length >= 16 ? Buffer.from(fromEnv, 'utf8') : randomBytes(32);
+  const fromEnv = getConfig().IP_HASH_SECRET;
+  processSecret ??= fromEnv ? Buffer.from(fromEnv, 'utf8') : randomBytes(32);
   return processSecret;
 }
 
@@ -29,12 +30,58 @@ export function normalizeIp(ip: string): string {
   return trimmed;
 }
 
+/** The eight 16-bit groups of an IPv6 address (no zone, no embedded IPv4 tail), or null. */
+function ipv6Groups(ip: string): number[] | null {
+  let text = ip.split('%')[0]!;
+  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const head = halves[0] ? halves[0].split(':') : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail].map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN));
+  return groups.some(Number.isNaN) ? null : groups;
+}
+
+/**
+ * The part of an address that names one subscriber: an IPv4 address as is; for IPv6 its /64 prefix
+ * (`2001:db8:1:2::/64`), because one phone or one home gets a whole /64 and picks a fresh random address in it
+ * every few hours (privacy extensions): keyed by the full address, one reader would be many, and one client could
+ * dodge the per-address ceiling by rotating through its 2^64 addresses.
+ */
+export function subscriberKey(ip: string): string {
+  const normalized = normalizeIp(ip);
+  if (isIP(normalized) !== 6) return normalized;
+  const groups = ipv6Groups(normalized);
+  if (!groups) return normalized;
+  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+}
+
 /** The salt of one site day (Africa/Douala calendar day, as for the daily view counts). */
 export function dailySalt(date: Date, secret: Buffer | string = defaultSecret()): Buffer {
   return createHmac('sha256', secret).update(`kiosque-ip-salt:${siteDay(date)}`).digest();
 }
 
-/** 32 hex characters (128 bits) identifying a client for one day, not reversible without the secret. */
-export function hashClientIp(ip: string, date: Date, secret: Buffer | string = defaultSecret()): string {
-  return createHmac('sha256', dailySalt(date, secret)).update(normalizeIp(ip)).digest('hex').slice(0, 32);
+/**
+ * 32 hex characters (128 bits) identifying a subscriber (an IPv4 address, an IPv6 /64) for one day, not reversible
+ * without the secret. `extra` parts (user agent, article…) are hashed with it, each length-prefixed so that two
+ * different tuples never hash alike.
+ */
+export function hashClientIp(ip: string, date: Date, secret: Buffer | string = defaultSecret(), ...extra: string[]): string {
+  const mac = createHmac('sha256', cachedDailySalt(date, secret)).update(subscriberKey(ip));
+  for (const part of extra) mac.update(`\u0000${part.length}:${part}`);
+  return mac.digest('hex').slice(0, 32);
+}
+
+/** Salts are the same all day: computing one per beacon costs an HMAC for nothing. */
+let saltCache: { day: string; secret: Buffer | string; salt: Buffer } | undefined;
+export function cachedDailySalt(date: Date, secret: Buffer | string = defaultSecret()): Buffer {
+  const day = siteDay(date);
+  if (!saltCache || saltCache.day !== day || saltCache.secret !== secret) saltCache = { day, secret, salt: dailySalt(date, secret) };
+  return saltCache.salt;
 }

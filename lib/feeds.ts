@@ -8,7 +8,7 @@ import { Feed } from 'feed';
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
 import type { ArticleCard } from '@/db/articles';
-import { SITE_NAME } from './config';
+import { siteName } from '@/db/settings';
 import { absoluteUrl } from './site';
 
 export const FEED_SIZE = 50;
@@ -58,7 +58,7 @@ export function renderRss(input: FeedInput): string {
     language: input.locale,
     feedLinks: { rss: absoluteUrl(input.feedPath) },
     image: absoluteUrl('/logo.png'),
-    copyright: `© ${SITE_NAME}`,
+    copyright: `© ${siteName()}`,
     generator: false,
     ttl: 5,
     updated: input.items.reduce<Date | undefined>((max, a) => (!max || a.updatedAt > max ? a.updatedAt : max), undefined),

@@ -68,6 +68,11 @@ export function siteDay(date: DateInput): string {
   return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
 }
 
+/** The year of the given instant in Africa/Douala (the footer's ©): 2027 from 23:00 UTC on December 31, 2026. */
+export function siteYear(date: DateInput): number {
+  return Number(siteDay(date).slice(0, 4));
+}
+
 const TEMPERATURE_SPACE: Readonly<Record<string, string>> = { fr: '\u202F' };
 const DEFAULT_TEMPERATURE_SPACE = '\u00A0';
 

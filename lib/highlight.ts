@@ -1,6 +1,6 @@
 /**
  * Search highlights without HTML: SQLite's snippet()/highlight() wrap matches in two private-use characters
- * (never in content: Markdown sources are text), and the page splits on them into <mark> elements.
+ * (never in content: the index holds text, lib/plain-text.ts), and the page splits on them into <mark> elements.
  */
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
@@ -32,13 +32,4 @@ export function highlightParts(value: string): HighlightPart[] {
   }
   push();
   return parts;
-}
-
-/** Markdown punctuation a snippet should not show (emphasis, headings, quotes, link targets). */
-export function stripMarkdown(value: string): string {
-  return value
-    .replace(/\]\([^)\s]*\)/g, '')
-    .replace(/[*_#>`[\]]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

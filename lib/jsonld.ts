@@ -19,11 +19,13 @@ import type {
   WithContext,
 } from 'schema-dts';
 import type { Locale } from '@/i18n/routing';
+import type { ArticleGenre } from '@/db/schema';
 import { paths } from '@/i18n/paths';
 import { crops, type Crop } from '@/db/seed/illustrations';
 import type { ArticleDetail } from '@/db/articles';
-import { SITE_NAME } from './config';
+import { siteName } from '@/db/settings';
 import { isoDateTimeWithOffset, isoDuration } from './format';
+import { dateModified } from './article-dates';
 import { absoluteUrl } from './site';
 
 export type JsonLdData = Thing | WithContext<Thing> | Graph;
@@ -56,7 +58,7 @@ export const websiteId = (locale: Locale) => absoluteUrl(`${paths.home(locale)}#
 
 export function publisherJsonLd(): NewsMediaOrganization {
   const logo: ImageObject = { '@type': 'ImageObject', url: absoluteUrl(LOGO.path), width: `${LOGO.width}`, height: `${LOGO.height}` };
-  return { '@type': 'NewsMediaOrganization', '@id': organizationId(), name: SITE_NAME, url: absoluteUrl('/'), logo };
+  return { '@type': 'NewsMediaOrganization', '@id': organizationId(), name: siteName(), url: absoluteUrl('/'), logo };
 }
 
 /** The site, with a SearchAction pointing at the localized search page (`?q=`). */
@@ -65,7 +67,7 @@ export function websiteJsonLd(locale: Locale, description: string): WebSite {
   return {
     '@type': 'WebSite',
     '@id': websiteId(locale),
-    name: SITE_NAME,
+    name: siteName(),
     url: absoluteUrl(paths.home(locale)),
     description,
     inLanguage: locale,
@@ -132,6 +134,10 @@ export interface ArticleForJsonLd {
   heroAlt: string;
   publishedAt: Date;
   updatedAt: Date;
+  /** Last change of the text (never before publishedAt); updatedAt when absent. */
+  modifiedAt?: Date;
+  genre?: ArticleGenre;
+  textChangedAt?: Date | null;
   section: string;
   keywords: string[];
   author: { name: string; kind: 'person' | 'agency'; path: string; url: string | null };
@@ -146,11 +152,26 @@ function authorJsonLd(author: ArticleForJsonLd['author']): Person | Organization
   return author.kind === 'person' ? { '@type': 'Person', ...common } : { '@type': 'Organization', ...common };
 }
 
+/**
+ * schema.org type per editorial genre: opinion → OpinionNewsArticle, analysis → AnalysisNewsArticle, sponsored →
+ * AdvertiserContentArticle (an Article, not news), a press release → Article (the organisation's text, not the
+ * newsroom's reporting), news and interviews → NewsArticle.
+ */
+export const jsonLdTypeByGenre = {
+  news: 'NewsArticle',
+  interview: 'NewsArticle',
+  analysis: 'AnalysisNewsArticle',
+  opinion: 'OpinionNewsArticle',
+  press_release: 'Article',
+  sponsored: 'AdvertiserContentArticle',
+} as const satisfies Record<ArticleGenre, string>;
+
 export function newsArticleJsonLd(a: ArticleForJsonLd): NewsArticle {
   const url = absoluteUrl(a.path);
   const images = a.heroImage ? heroCrops({ url: a.heroImage, width: a.heroWidth, height: a.heroHeight, alt: a.heroAlt }) : [];
   return {
-    '@type': 'NewsArticle',
+    // The subtypes carry the same properties; schema-dts types them apart, hence the cast.
+    '@type': jsonLdTypeByGenre[a.genre ?? 'news'] as 'NewsArticle',
     '@id': `${url}#article`,
     headline: a.title,
     description: a.standfirst,
@@ -158,7 +179,7 @@ export function newsArticleJsonLd(a: ArticleForJsonLd): NewsArticle {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     ...(images.length ? { image: images } : {}),
     datePublished: isoDateTimeWithOffset(a.publishedAt),
-    dateModified: isoDateTimeWithOffset(a.updatedAt),
+    dateModified: isoDateTimeWithOffset(a.modifiedAt ?? dateModified(a)),
     author: [authorJsonLd(a.author)],
     publisher: publisherJsonLd(),
     inLanguage: a.locale,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { flushLogs, formatLogLine, log, redactPath, setLogSink } from './log';
+import { flushLogs, formatLogLine, log, redactPath, resetLogLevel, setLogSink } from './log';
 
 describe('formatLogLine', () => {
   it('writes one JSON object with time, level, msg and fields', () => {
@@ -77,5 +77,24 @@ describe('redactPath', () => {
     const logged = redactPath(huge);
     expect(logged.length).toBeLessThan(600);
     expect(logged).toContain(`[${huge.length}]`);
+  });
+});
+
+describe('LOG_LEVEL', () => {
+  it('drops lines below the configured level', async () => {
+    const { resetConfigForTests } = await import('./config');
+    vi.stubEnv('LOG_LEVEL', 'warn');
+    resetConfigForTests();
+    resetLogLevel();
+    const lines: string[] = [];
+    const restore = setLogSink((line) => lines.push(line));
+    log.info('quiet');
+    log.debug('quieter');
+    log.warn('heard');
+    restore();
+    vi.unstubAllEnvs();
+    resetConfigForTests();
+    resetLogLevel();
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['heard']);
   });
 });

@@ -3,7 +3,7 @@ import http from 'node:http';
 /**
  * Route handlers cannot see the TCP peer of a request. This passes it on in a header set by the server
  * itself (any value the client sent under that name is overwritten), so that the view beacon trusts
- * X-Forwarded-For only from a loopback proxy. Installed from instrumentation.ts (Node runtime only).
+ * X-Forwarded-For only from TRUSTED_PROXIES. Installed from instrumentation.ts (Node runtime only).
  */
 export const PEER_HEADER = 'x-kiosque-peer';
 

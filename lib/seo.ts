@@ -12,7 +12,7 @@
  */
 import type { Metadata } from 'next';
 import { defaultLocale, locales, type Locale } from '@/i18n/routing';
-import { SITE_NAME } from './config';
+import { siteName } from '@/db/settings';
 import { isoDateTimeWithOffset } from './format';
 import { absoluteUrl } from './site';
 
@@ -91,7 +91,7 @@ export function buildMetadata(input: SeoInput): Metadata {
   const alternateLocale = locales.filter((l) => l !== input.locale && input.paths[l]).map((l) => OG_LOCALES[l]);
   const common = {
     url: canonical,
-    siteName: SITE_NAME,
+    siteName: siteName(),
     title: input.title,
     ...(input.description ? { description: input.description } : {}),
     locale: OG_LOCALES[input.locale],

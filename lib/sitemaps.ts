@@ -16,7 +16,8 @@ import {
   topicSitemap,
   type SitemapConcept,
 } from '@/db/sitemaps';
-import { SITE_NAME } from './config';
+import { siteName } from '@/db/settings';
+import { AUTHOR_INDEX_PAGE_SIZE, TOPIC_INDEX_PAGE_SIZE } from '@/db/taxonomy';
 import { hreflangAlternates } from './seo';
 import { absoluteUrl } from './site';
 import { newsSitemapXml, sitemapIndexXml, urlsetXml, type UrlEntry } from './sitemap-xml';
@@ -90,8 +91,27 @@ const conceptQuery: Record<ConceptKind, (locale: Locale, now: Date) => SitemapCo
   authors: authorSitemap,
 };
 
+/** The A–Z index pages of topics and of authors (/fr/sujets, /en/topics, …, and their later pages). */
+function indexUrls(kind: 'topics' | 'authors', locale: Locale, concepts: SitemapConcept[]): UrlEntry[] {
+  if (!concepts.length) return [];
+  const pageSize = kind === 'topics' ? TOPIC_INDEX_PAGE_SIZE : AUTHOR_INDEX_PAGE_SIZE;
+  const pageCount = Math.ceil(concepts.length / pageSize);
+  const lastmod = concepts.reduce<Date | null>((max, c) => (c.lastModified && (!max || c.lastModified > max) ? c.lastModified : max), null);
+  const versions = Object.fromEntries(locales.map((l) => [l, paths.fixed(l, kind)])) as Record<Locale, string>;
+  return Array.from({ length: pageCount }, (_, i) =>
+    i === 0
+      ? { loc: absoluteUrl(versions[locale]), lastmod, alternates: hreflangAlternates(locale, versions) }
+      : { loc: absoluteUrl(`${paths.fixed(locale, kind)}/page/${i + 1}`), lastmod, alternates: {} },
+  );
+}
+
 function conceptUrls(kind: ConceptKind, locale: Locale, now: Date): UrlEntry[] {
-  return conceptQuery[kind](locale, now).map((concept) => {
+  const concepts = conceptQuery[kind](locale, now);
+  return [...(kind === 'sections' ? [] : indexUrls(kind, locale, concepts)), ...conceptEntries(kind, locale, concepts)];
+}
+
+function conceptEntries(kind: ConceptKind, locale: Locale, concepts: SitemapConcept[]): UrlEntry[] {
+  return concepts.map((concept) => {
     const versions: Partial<Record<Locale, string>> = {};
     for (const l of locales) {
       const slug = concept.slugs[l];
@@ -106,7 +126,7 @@ function renderNewsSitemap(now: Date): string {
   return newsSitemapXml(
     newsSitemapArticles(now).map((a) => ({
       loc: absoluteUrl(paths.article(a.locale, a.categorySlug, a.slug)),
-      publicationName: SITE_NAME,
+      publicationName: siteName(),
       language: a.locale,
       publicationDate: a.publishedAt,
       title: a.title,

@@ -225,11 +225,11 @@ describe('createWeatherClient', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('stops serving a reading older than 6 hours', async () => {
+  it('hides a reading older than 15 minutes (pages live 15 more: a reader never sees one older than 30)', async () => {
     const { client, clock } = setup([jsonResponse(body()), jsonResponse({}, 500), jsonResponse({}, 500)]);
     await client.getCurrentWeather();
-    clock.t += 6 * 3600_000;
-    await expect(client.getCurrentWeather()).resolves.toEqual(good); // exactly 6 h: still served
+    clock.t += 15 * 60_000;
+    await expect(client.getCurrentWeather()).resolves.toEqual(good); // exactly 15 min: still shown
     clock.t += 60_000;
     await expect(client.getCurrentWeather()).resolves.toBeNull();
   });

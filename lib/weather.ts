@@ -5,7 +5,7 @@
  *  - never throws, never takes longer than the configured timeout (≤ 1.5 s), usually answers from memory;
  *  - a good reading is fresh for `cacheMs` (WEATHER_CACHE_SECONDS); after that the next caller refetches;
  *  - on any failure (network, timeout, non-2xx, bad JSON, unexpected shape) the last good reading is returned
- *    if it is at most `maxStaleMs` (6 h) old, else null; the failure is remembered for `failureBackoffMs`
+ *    if it is at most `maxStaleMs` (15 min) old, else null (hidden: never a reading more than 30 min old on screen); the failure is remembered for `failureBackoffMs`
  *    (60 s) during which no request is made at all;
  *  - concurrent callers share one in-flight request;
  *  - the request bypasses Next.js's patched fetch (see `platformFetch`), so it never turns a static/ISR page
@@ -70,7 +70,7 @@ export interface WeatherClientOptions {
   cacheMs: number;
   /** How long a failure is remembered (no request during that time). Default 60 000. */
   failureBackoffMs?: number;
-  /** Oldest good reading still served as a fallback. Default 6 h. */
+  /** Oldest good reading still served as a fallback. Default 15 min (MAX_READING_AGE_MS). */
   maxStaleMs?: number;
   fetch?: typeof fetch;
   /** Clock in epoch milliseconds. Default `Date.now`. */
@@ -84,7 +84,12 @@ export interface WeatherClient {
 }
 
 const DEFAULT_FAILURE_BACKOFF_MS = 60_000;
-const DEFAULT_MAX_STALE_MS = 6 * 60 * 60 * 1000;
+/**
+ * A reading older than this is not shown: pages are served at most 15 min after they are rendered
+ * (lib/headers/cache.ts), so a reader never sees a reading more than 30 min old.
+ */
+export const MAX_READING_AGE_MS = 15 * 60 * 1000;
+const DEFAULT_MAX_STALE_MS = MAX_READING_AGE_MS;
 
 /** Maps a WMO weather interpretation code (as used by Open-Meteo) to a condition key. */
 export function weatherCondition(code: number): WeatherCondition {
@@ -279,16 +284,23 @@ function isAbortError(error: unknown): boolean {
 }
 
 let defaultClient: WeatherClient | null = null;
+let defaultClientKey = '';
 
-/** Current weather for the configured city, or null. Never throws. */
-export function getCurrentWeather(): Promise<Weather | null> {
-  if (!defaultClient) {
+/**
+ * Current weather at `coordinates` (the site settings' city; default: the WEATHER_* environment), or null.
+ * Never throws. One client (and cache) per coordinate pair in use: an administrator moving the city gets a fresh
+ * reading, not the old city's.
+ */
+export function getCurrentWeather(coordinates?: { latitude: number; longitude: number }): Promise<Weather | null> {
+  const key = coordinates ? `${coordinates.latitude},${coordinates.longitude}` : '';
+  if (!defaultClient || key !== defaultClientKey) {
+    defaultClientKey = key;
     try {
       const config = getConfig();
       defaultClient = createWeatherClient({
         baseUrl: config.WEATHER_API_URL,
-        latitude: config.WEATHER_LATITUDE,
-        longitude: config.WEATHER_LONGITUDE,
+        latitude: coordinates?.latitude ?? config.WEATHER_LATITUDE,
+        longitude: coordinates?.longitude ?? config.WEATHER_LONGITUDE,
         timeoutMs: config.WEATHER_TIMEOUT_MS,
         cacheMs: config.WEATHER_CACHE_SECONDS * 1000,
       });

@@ -291,6 +291,38 @@ async function main() {
       notes.push('nginx is not installed: edge rows skipped (`apt-get install nginx` to measure them).');
     }
 
+    // Search abuse: the article measured again while 16 connections send unique searches (never cacheable), from
+    // one client, then from rotating addresses (X-Forwarded-For through the trusted loopback), so that the per-client
+    // limit, then the server-wide bounds of lib/server/search-guard.ts, are what hold.
+    const floodRows: string[] = [];
+    const articleAlone = origin.get('article');
+    if (article && articleAlone) {
+      for (const rotate of [false, true]) {
+        let n = 0;
+        log(`article during a unique-query search flood (${rotate ? 'rotating addresses' : 'one client'})`);
+        const flood = autocannon({
+          url: app.base,
+          connections: 16,
+          duration: DURATION,
+          requests: [
+            {
+              setupRequest: (req) => {
+                n += 1;
+                const headers = { ...(req.headers ?? {}), ...(rotate ? { 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } : {}) };
+                return { ...req, method: 'GET', path: `/fr/recherche?q=${encodeURIComponent(`cameroun mot${n} ${n % 97}`)}`, headers };
+              },
+            },
+          ],
+        });
+        const [f, r] = await Promise.all([flood, load(app.base + article.probe.path, article.probe)]);
+        const refused = f.non2xx;
+        const ratio = (100 * r.rps) / articleAlone.rps;
+        floodRows.push(
+          `| ${rotate ? 'rotating addresses' : 'one client'} | ${f0(f.requests.average)} (${f0(f.requests.total - refused)} answered, ${f0(refused)} refused) | ${f0(r.rps)} | ${f0(r.p99)} | **${f0(ratio)} %** ${ratio >= 70 ? '(met)' : '(not met)'} |`,
+        );
+      }
+    }
+
     out('### Throughput (hot cache)');
     out();
     out('| Page | Served by | Requests/s | p50 ms | p99 ms | Bytes/response | Errors / non-2xx |');
@@ -303,6 +335,14 @@ async function main() {
       if (Number.isFinite(staticNodeRps)) out(`Ratio to the same HTML from a bare node server: ${f0((100 * a.rps) / staticNodeRps)} %.`);
     }
     if (nginxRatio) out(nginxRatio);
+    if (floodRows.length) {
+      out();
+      out(`### Article throughput during a unique-query search flood (16 connections; alone: ${f0(articleAlone!.rps)} requests/s; target ≥ 70 %)`);
+      out();
+      out('| Flood from | Searches/s sent | Article requests/s | Article p99 ms | Share kept |');
+      out('| --- | ---: | ---: | ---: | ---: |');
+      for (const r of floodRows) out(r);
+    }
     for (const n of notes) out(`- ${n}`);
     out();
     await stop(app.child);

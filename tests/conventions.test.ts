@@ -19,6 +19,13 @@ describe('code conventions', () => {
     }
   });
 
+  it('reader pages never import the newsroom’s writes, the publishing functions or the scheduler', () => {
+    const reader = [...files('app/[locale]'), ...files('components').filter((f) => !f.includes('newsroom'))];
+    for (const file of reader) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"]@\/(?:lib\/publishing|lib\/scheduler|db\/article-writes)/);
+    }
+  });
+
   it('no component injects raw HTML', () => {
     for (const file of source) {
       const text = readFileSync(file, 'utf8');

@@ -222,10 +222,15 @@ describe('sitemaps', () => {
     expect(economy['xhtml:link']!.map((l) => l['@href'])).toContain(absoluteUrl('/en/economy'));
     const topics = parseUrlset(renderSitemap('en-topics')!);
     expect(topics.length).toBeGreaterThan(0);
-    for (const u of topics) expect(u.loc).toMatch(/^http:\/\/localhost:3000\/en\/topics\/[a-z0-9-]+$/);
+    // First the A–Z index, with its version in the other language; then every topic.
+    expect(topics[0]!.loc).toBe(absoluteUrl('/en/topics'));
+    expect(topics[0]!['xhtml:link']!.map((l) => l['@href'])).toContain(absoluteUrl('/fr/sujets'));
+    for (const u of topics.slice(1)) expect(u.loc).toMatch(/^http:\/\/localhost:3000\/en\/topics\/[a-z0-9-]+$/);
     const authors = parseUrlset(renderSitemap('fr-authors')!);
-    expect(authors.length).toBeGreaterThan(0);
-    for (const u of authors) expect(u.loc).toMatch(/^http:\/\/localhost:3000\/fr\/auteurs\/[a-z0-9-]+$/);
+    expect(authors.length).toBeGreaterThan(1);
+    expect(authors[0]!.loc).toBe(absoluteUrl('/fr/auteurs'));
+    expect(authors[0]!['xhtml:link']!.map((l) => l['@href'])).toContain(absoluteUrl('/en/authors'));
+    for (const u of authors.slice(1)) expect(u.loc).toMatch(/^http:\/\/localhost:3000\/fr\/auteurs\/[a-z0-9-]+$/);
   });
 
   it('news sitemap: exactly the articles of the last 48 hours, with publication, language, date and title', () => {

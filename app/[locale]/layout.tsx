@@ -5,6 +5,7 @@ import { isLocale, locales } from '@/i18n/routing';
 import { getSiteUrl } from '@/lib/site';
 import { OG_LOCALES } from '@/lib/seo';
 import { SiteFooter } from '@/components/SiteFooter';
+import { siteName } from '@/db/settings';
 import { sans, serif } from '../fonts';
 
 // No `dynamicParams = false` here: a layout's segment config applies to every page below it, and it turned
@@ -28,13 +29,14 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: 'site' });
+  const name = siteName();
   return {
     metadataBase: new URL(getSiteUrl()),
-    title: { default: t('name'), template: `%s · ${t('name')}` },
+    title: { default: name, template: `%s · ${name}` },
     description: t('description'),
-    applicationName: t('name'),
+    applicationName: name,
     // Site-wide defaults; every page replaces them with its own through lib/seo.ts buildMetadata().
-    openGraph: { siteName: t('name'), locale: OG_LOCALES[locale], type: 'website' },
+    openGraph: { siteName: name, locale: OG_LOCALES[locale], type: 'website' },
     twitter: { card: 'summary_large_image' },
     formatDetection: { telephone: false, email: false, address: false },
   };

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getSiteSettings } from '@/db/settings';
 import { isLocale, locales } from '@/i18n/routing';
 import { shareCard, SHARE_CARD_SIZE } from '@/components/ShareCard';
 
@@ -15,6 +15,6 @@ export function generateStaticParams() {
 export default async function Image({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
-  const t = await getTranslations({ locale, namespace: 'site' });
-  return shareCard({ kicker: t('name'), headline: t('tagline'), siteName: t('name') });
+  const site = getSiteSettings();
+  return shareCard({ kicker: site.siteName, headline: site.tagline[locale] || site.siteName, siteName: site.siteName });
 }

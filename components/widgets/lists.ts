@@ -11,3 +11,10 @@ const WIDGET_TTL_MS = 60_000;
 export const hotList = memoize(WIDGET_TTL_MS, (locale: Locale, limit: number) => hotThisWeek(locale, limit));
 export const categoryList = memoize(WIDGET_TTL_MS, (locale: Locale) => popularCategories(locale));
 export const topicList = memoize(WIDGET_TTL_MS, (locale: Locale) => recentTopics(locale));
+
+/** After a rename in the newsroom: the next page rendered shows the new names, not a minute-old list. */
+export function forgetWidgetLists(): void {
+  hotList.clear();
+  categoryList.clear();
+  topicList.clear();
+}

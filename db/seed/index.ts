@@ -107,6 +107,8 @@ export function seedDemo(db: Db, now = new Date()): { articles: number; skipped:
             publishedAt: status === 'draft' ? null : versionPublishedAt,
             createdAt: versionPublishedAt,
             updatedAt: status === 'published' && updatedAt > versionPublishedAt ? updatedAt : versionPublishedAt,
+            // The demo's later edits are text edits: readers see "Updated" and dateModified moves.
+            textChangedAt: status === 'published' && updatedAt > versionPublishedAt ? updatedAt : versionPublishedAt,
           })
           .returning({ id: articles.id })
           .get();

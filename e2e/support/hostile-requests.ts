@@ -284,6 +284,17 @@ export function hostileCases(site: Site): HostileCase[] {
     add({ name: `cookie ${cookie.slice(0, 30)} on /`, target: '/', headers: { cookie } });
   }
 
+  // Newsroom: Server Action calls that are not real ones (unknown id, garbage bodies, no session) and session
+  // cookies that are not ours.
+  for (const target of ['/newsroom/login', '/newsroom', '/newsroom/articles/1', '/newsroom/articles/999999999']) {
+    const unknownAction = 'ab'.repeat(21);
+    add({ name: `unknown action ${target}`, method: 'POST', target, headers: { 'next-action': unknownAction, 'content-type': 'text/plain;charset=UTF-8' }, body: '[1,{"type":"publish"}]' });
+    add({ name: `unknown action, garbage JSON ${target}`, method: 'POST', target, headers: { 'next-action': unknownAction, 'content-type': 'text/plain;charset=UTF-8' }, body: '[[[[' });
+    add({ name: `unknown action, multipart ${target}`, method: 'POST', target, headers: { 'next-action': unknownAction, 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na\r\n--x--' });
+    add({ name: `forged session cookie ${target}`, target, headers: { cookie: `kiosque_session=${'a'.repeat(32)}` } });
+    add({ name: `garbage session cookie ${target}`, target, headers: { cookie: `kiosque_session=${repeat("'", 4000)}` } });
+  }
+
   // Next.js internals reached from outside.
   const pages = ['/fr', site.fr.article, `/en/${site.en.category}`];
   for (const target of pages) {

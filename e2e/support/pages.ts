@@ -62,6 +62,8 @@ export const pages: PageDescriptor[] = [
   { name: '404', path: (l) => notFoundPath[l], status: 404 },
   { name: 'topic', path: (l) => `/${l}/${l === 'fr' ? 'sujets' : 'topics'}/${busiestTopic(l)}` },
   { name: 'author', path: (l) => `/${l}/${l === 'fr' ? 'auteurs' : 'authors'}/${busiestAuthor(l)}` },
+  { name: 'topics A–Z', path: (l) => `/${l}/${l === 'fr' ? 'sujets' : 'topics'}` },
+  { name: 'authors & agencies', path: (l) => `/${l}/${l === 'fr' ? 'auteurs' : 'authors'}` },
   { name: 'latest news', path: (l) => `/${l}/${l === 'fr' ? 'actualites' : 'latest'}` },
   { name: 'search with results', path: (l) => `/${l}/${l === 'fr' ? 'recherche?q=cameroun' : 'search?q=cameroon'}` },
   { name: 'search without results', path: (l) => `/${l}/${l === 'fr' ? 'recherche' : 'search'}?q=zqxwvj` },

@@ -11,7 +11,13 @@ type HeaderRules = Awaited<ReturnType<NonNullable<NextConfig['headers']>>>;
  * set on the response we don't override it to allow users to customize it via next.config"). So the rules below
  * replace it on reader pages, adding `stale-if-error` (which `expireTime` alone cannot express); `expireTime` is set
  * to the same horizon in next.config.ts for any ISR response not covered here. Checked on a production build:
- * `curl -sI /fr` → `Cache-Control: public, s-maxage=300, stale-while-revalidate=86100, stale-if-error=604800`.
+ * `curl -sI /fr` → `Cache-Control: public, s-maxage=300, stale-while-revalidate=600, stale-if-error=604800`.
+ *
+ * A page is never served older than READER_EXPIRE_SECONDS (15 min) by Next or a shared cache while the origin is up:
+ * the header strip's weather reading is at most 15 min old when the page is rendered (lib/weather.ts), so a reader
+ * never sees one older than 30 min. And no cache keeps a page past the next midnight in Africa/Douala
+ * (`clampToSiteDay`, applied to every HTML response by lib/server/response-hooks.ts): the header strip's date is the
+ * reader's day. (Next's own ISR copy is refreshed at midnight by the newsroom's scheduler.)
  *
  * Error responses: Next's own error rendering sets `no-store`; nginx additionally refuses to store any 5xx
  * (deploy/nginx.conf). 404s of reader paths are cached like pages (a shared cache absorbs scans of dead URLs).
@@ -20,7 +26,7 @@ type HeaderRules = Awaited<ReturnType<NonNullable<NextConfig['headers']>>>;
 /** Time-based revalidation of reader pages (seconds). Pages export `revalidate = 300` (a literal, read at build). */
 export const READER_REVALIDATE_SECONDS = 300;
 /** Total time a shared cache may keep a reader page: fresh for 300 s, then stale-while-revalidate until this. */
-export const READER_EXPIRE_SECONDS = 24 * 60 * 60;
+export const READER_EXPIRE_SECONDS = 15 * 60;
 /** How long a shared cache may serve a stale page when the origin errors or is down. */
 export const STALE_IF_ERROR_SECONDS = 7 * 24 * 60 * 60;
 /** Search results: dynamic, but the same for every reader; a short shared cache absorbs bursts of one query. */
@@ -43,4 +49,50 @@ export function cacheHeaders(): HeaderRules {
     { source: `/:locale(${localePattern})/:search(${searchNames})/:path*`, headers: cc(searchCacheControl) },
     { source: '/media/:file*', headers: cc(mediaCacheControl) },
   ];
+}
+
+/** The newsroom: private to one person, never stored by a shared cache, never indexed. */
+export const newsroomCacheControl = 'private, no-store';
+
+export function newsroomHeaders(): HeaderRules {
+  return [
+    {
+      source: '/newsroom/:path*',
+      headers: [
+        { key: 'Cache-Control', value: newsroomCacheControl },
+        { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+      ],
+    },
+  ];
+}
+
+const DAY_MS = 86_400_000;
+/** Africa/Douala is UTC+1 all year (no daylight saving time). */
+const SITE_OFFSET_MS = 3_600_000;
+
+/** Whole seconds from `now` to the next midnight in Africa/Douala (1 to 86,400). */
+export function secondsToSiteMidnight(now: Date): number {
+  const local = now.getTime() + SITE_OFFSET_MS;
+  const next = (Math.floor(local / DAY_MS) + 1) * DAY_MS;
+  return Math.max(1, Math.ceil((next - local) / 1000));
+}
+
+/**
+ * A shared-cache policy that ends at the next site midnight: `s-maxage` and `stale-while-revalidate` are shortened so
+ * that no cache serves a page rendered yesterday (its date, its "today" lists) after midnight. stale-if-error stays:
+ * yesterday's page is better than an error page when the origin is down.
+ */
+export function clampToSiteDay(cacheControl: string, now: Date): string {
+  const maxAge = /(?:^|,)\s*s-maxage=(\d+)/.exec(cacheControl);
+  if (!maxAge) return cacheControl;
+  const swr = /(?:^|,)\s*stale-while-revalidate=(\d+)/.exec(cacheControl);
+  const fresh = Number(maxAge[1]);
+  const stale = swr ? Number(swr[1]) : 0;
+  const left = secondsToSiteMidnight(now);
+  if (fresh + stale <= left) return cacheControl;
+  const clampedFresh = Math.min(fresh, left);
+  const clampedStale = Math.max(0, left - clampedFresh);
+  let out = cacheControl.replace(/s-maxage=\d+/, `s-maxage=${clampedFresh}`);
+  if (swr) out = out.replace(/stale-while-revalidate=\d+/, `stale-while-revalidate=${clampedStale}`);
+  return out;
 }

@@ -35,8 +35,16 @@ describe('checkRequest', () => {
     expect(checkRequest('PUT', '/api/views', {})).toBeNull(); // the route handler answers 405 itself
   });
 
-  it('refuses Server Action calls (Kiosque has none)', () => {
-    expect(checkRequest('POST', '/fr', { 'next-action': 'deadbeef' })).toMatchObject({ status: 400 });
+  it('lets newsroom Server Action posts through and refuses every other request that names an action', () => {
+    const id = '7f3a9c0b1d2e4f5061728394a5b6c7d8e9f0a1b2c3';
+    expect(checkRequest('POST', '/newsroom/login', { 'next-action': id })).toBeNull();
+    expect(checkRequest('POST', '/newsroom', { 'next-action': id })).toBeNull();
+    // Reader pages have no actions; a GET is no call; the id must be an action id.
+    expect(checkRequest('POST', '/fr', { 'next-action': id })).toMatchObject({ status: 400 });
+    expect(checkRequest('POST', '/newsroomx', { 'next-action': id })).toMatchObject({ status: 400 });
+    expect(checkRequest('GET', '/newsroom', { 'next-action': id })).toMatchObject({ status: 400 });
+    expect(checkRequest('POST', '/newsroom', { 'next-action': 'deadbeef' })).toMatchObject({ status: 400 });
+    expect(checkRequest('POST', '/newsroom', { 'next-action': `${id}'; drop` })).toMatchObject({ status: 400 });
   });
 });
 

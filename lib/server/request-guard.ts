@@ -4,8 +4,12 @@
  * Next renders its own 400/405/412/416 answers through the pages-router error page (`invokeRender('/400')`…);
  * an app-router-only build has none, so every one of these paths ends in "Internal Server Error" (measured with
  * e2e/hostile.api.spec.ts): undecodable percent-escapes in the path (`/fr/%E0%A4%A`, invalid UTF-8 `%C3%28`),
- * a non-GET method on a static file, an unsatisfiable Range, an unknown method such as TRACE, and a POST that
- * names a Server Action (Kiosque has none). The guard answers those itself with the right 4xx.
+ * a non-GET method on a static file, an unsatisfiable Range, an unknown method such as TRACE, and a malformed
+ * Server Action call. The guard answers those itself with the right 4xx.
+ *
+ * Server Actions exist only in the newsroom: a real one is a POST under /newsroom whose `Next-Action` header is
+ * an action id (hex); Next then checks the action exists and that Origin matches the host. Anything else that
+ * names an action (a reader page, GET, a malformed id) is refused here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -31,6 +35,18 @@ function decodes(text: string): boolean {
   }
 }
 
+/** Where Server Actions live: the newsroom's pages (and nowhere a reader goes). */
+export const SERVER_ACTION_PREFIX = '/newsroom';
+
+function isServerActionCall(verb: string, pathname: string, action: string | string[]): boolean {
+  return (
+    verb === 'POST' &&
+    (pathname === SERVER_ACTION_PREFIX || pathname.startsWith(`${SERVER_ACTION_PREFIX}/`)) &&
+    typeof action === 'string' &&
+    /^[0-9a-f]{40,64}$/i.test(action)
+  );
+}
+
 export function checkRequest(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): Rejection | null {
   const verb = (method ?? '').toUpperCase();
   if (!KNOWN_METHODS.has(verb)) return { status: 405, reason: 'method', allow: 'GET, HEAD, POST' };
@@ -42,7 +58,8 @@ export function checkRequest(method: string | undefined, url: string | undefined
   // The query string is left alone: Next parses it leniently, and the search page answers invalid UTF-8 in
   // `?q=` with results or its empty state (e2e/portal.spec.ts), as a reader expects.
   if (isStaticPath(pathname) && verb !== 'GET' && verb !== 'HEAD') return { status: 405, reason: 'static_method', allow: 'GET, HEAD' };
-  if (headers['next-action'] !== undefined) return { status: 400, reason: 'server_action' };
+  const action = headers['next-action'];
+  if (action !== undefined && !isServerActionCall(verb, pathname, action)) return { status: 400, reason: 'server_action' };
   return null;
 }
 

@@ -13,9 +13,11 @@
  */
 import http from 'node:http';
 import zlib from 'node:zlib';
+import { clampToSiteDay } from '../headers/cache';
 import { cspForHtml } from '../headers/csp';
 import { securityHeaders } from '../headers/security';
 import { checkRequest, stripFragileHeaders } from './request-guard';
+import { goneLocale, gonePage } from './gone';
 import { log, redactPath } from '../log';
 
 const CSP = 'content-security-policy';
@@ -103,6 +105,9 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
 
   function release(res: http.ServerResponse, state: HeldResponse) {
     state.mode = 'flushing';
+    // No shared cache keeps a page past the next midnight in the site's time zone (lib/headers/cache.ts).
+    const cacheControl = res.getHeader('cache-control');
+    if (typeof cacheControl === 'string') res.setHeader('cache-control', clampToSiteDay(cacheControl, new Date()));
     const body = Buffer.concat(state.chunks);
     state.chunks = [];
     const policy = res.getHeader(CSP);
@@ -220,6 +225,22 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
         if (rejection.allow) res.setHeader('allow', rejection.allow);
         res.statusCode = rejection.status;
         res.end(rejection.status === 405 ? 'Méthode non autorisée / Method not allowed\n' : 'Requête invalide / Bad request\n');
+        return true;
+      }
+      // Unpublished and deleted articles: 410 in the URL's language (./gone.ts). A failed lookup lets Next answer.
+      let gone = null;
+      try {
+        gone = goneLocale(req.method, req.url);
+      } catch (error) {
+        log.error('gone_lookup_failed', { error });
+      }
+      if (gone) {
+        for (const { key, value } of guardHeaders) res.setHeader(key, value);
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.setHeader('cache-control', 'no-store');
+        res.setHeader('x-robots-tag', 'noindex');
+        res.statusCode = 410;
+        res.end(req.method === 'HEAD' ? undefined : gonePage(gone));
         return true;
       }
     }

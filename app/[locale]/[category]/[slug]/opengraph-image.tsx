@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { siteName } from '@/db/settings';
 import { isLocale } from '@/i18n/routing';
 import { findArticle } from '@/db/articles';
 import { isSlug } from '@/lib/params';
@@ -20,6 +20,5 @@ export default async function Image({ params }: { params: Promise<{ locale: stri
   if (!isLocale(locale) || !isSlug(category) || !isSlug(slug)) notFound();
   const found = findArticle(locale, category, slug);
   if (found.type !== 'found') notFound();
-  const t = await getTranslations({ locale, namespace: 'site' });
-  return shareCard({ kicker: found.article.category.name, headline: found.article.title, siteName: t('name') });
+  return shareCard({ kicker: found.article.category.name, headline: found.article.title, siteName: siteName() });
 }

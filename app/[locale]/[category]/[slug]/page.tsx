@@ -40,8 +40,9 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[categor
   return buildMetadata({
     locale: found.locale,
     paths: articlePaths(article),
-    title: article.title,
-    description: article.standfirst,
+    // The newsroom's SEO title and description when set, else the headline and standfirst.
+    title: article.seoTitle || article.title,
+    description: article.seoDescription || article.standfirst,
     type: 'article',
     image: {
       url: paths.articleImage(found.locale, article.category.slug, article.slug),
@@ -51,7 +52,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[categor
     },
     article: {
       publishedTime: article.publishedAt,
-      modifiedTime: article.updatedAt,
+      modifiedTime: article.modifiedAt,
       section: article.category.name,
       authors: [paths.author(found.locale, article.author.slug)],
       tags: article.tags.map((tag) => tag.name),

@@ -1,0 +1,8 @@
+import { indexRoute } from '@/components/indexRoute';
+
+// The authors index, page 1 (prerendered per locale by the layout's static params, then ISR).
+export const revalidate = 300;
+
+const route = indexRoute('authors');
+export const generateMetadata = route.generateMetadata;
+export default route.IndexRoutePage;

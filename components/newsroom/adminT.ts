@@ -1,0 +1,10 @@
+import { getTranslations } from 'next-intl/server';
+import { newsroomLocale } from './locale';
+
+/** next-intl translations of the `newsroomAdmin` namespace (administration pages) in the user's language. */
+export async function newsroomAdminT() {
+  return getTranslations({ locale: await newsroomLocale(), namespace: 'newsroomAdmin' });
+}
+
+/** The language names shown in the newsroom, each in its own language (option lists set `lang`). */
+export const LANGUAGE_NAMES = { fr: 'Français', en: 'English' } as const;

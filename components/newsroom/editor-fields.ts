@@ -1,0 +1,123 @@
+/**
+ * The editor's form state and its mapping to the server's article input (db/article-writes articleInput).
+ * Shared by the editor (browser) and tests; no React, no server code.
+ */
+export interface EditorFields {
+  title: string;
+  standfirst: string;
+  body: string;
+  slug: string;
+  categoryId: number;
+  authorId: number;
+  tagIds: number[];
+  /** New topics typed by the writer, comma-separated. */
+  newTopics: string;
+  genre: string;
+  seoTitle: string;
+  seoDescription: string;
+  heroImage: string;
+  heroAlt: string;
+  heroCaption: string;
+  heroCredit: string;
+  kind: 'article' | 'video';
+  videoDurationSeconds: string;
+  videoUrl: string;
+}
+
+export interface ServerArticleFields {
+  title: string;
+  standfirst: string;
+  body: string;
+  slug: string;
+  categoryId: number;
+  authorId: number;
+  tagIds: number[];
+  genre: string;
+  seoTitle: string;
+  seoDescription: string;
+  heroImage: string | null;
+  heroAlt: string;
+  heroCaption: string;
+  heroCredit: string;
+  kind: 'article' | 'video';
+  videoDurationSeconds: number | null;
+  videoUrl: string | null;
+}
+
+export function fieldsFromServer(a: ServerArticleFields): EditorFields {
+  return {
+    title: a.title,
+    standfirst: a.standfirst,
+    body: a.body,
+    slug: a.slug,
+    categoryId: a.categoryId,
+    authorId: a.authorId,
+    tagIds: [...a.tagIds].sort((x, y) => x - y),
+    newTopics: '',
+    genre: a.genre,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    heroImage: a.heroImage ?? '',
+    heroAlt: a.heroAlt,
+    heroCaption: a.heroCaption,
+    heroCredit: a.heroCredit,
+    kind: a.kind,
+    videoDurationSeconds: a.videoDurationSeconds === null ? '' : String(a.videoDurationSeconds),
+    videoUrl: a.videoUrl ?? '',
+  };
+}
+
+export function inputFromFields(f: EditorFields) {
+  return {
+    title: f.title,
+    standfirst: f.standfirst,
+    body: f.body,
+    slug: f.slug,
+    categoryId: f.categoryId,
+    authorId: f.authorId,
+    tagIds: f.tagIds,
+    newTopics: f.newTopics
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    genre: f.genre,
+    seoTitle: f.seoTitle,
+    seoDescription: f.seoDescription,
+    heroImage: f.heroImage || null,
+    heroAlt: f.heroAlt,
+    heroCaption: f.heroCaption,
+    heroCredit: f.heroCredit,
+    kind: f.kind,
+    videoDurationSeconds: f.kind === 'video' && f.videoDurationSeconds !== '' ? Number(f.videoDurationSeconds) : null,
+    videoUrl: f.videoUrl.trim() || null,
+  };
+}
+
+/** The fields whose values differ (what a compare view lists). */
+export function changedFields(a: EditorFields, b: EditorFields): (keyof EditorFields)[] {
+  return (Object.keys(a) as (keyof EditorFields)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+export function sameFields(a: EditorFields, b: EditorFields): boolean {
+  return changedFields(a, b).length === 0;
+}
+
+/** The local copy kept in the browser while typing: survives a failed save and a reload. */
+export interface LocalCopy {
+  fields: EditorFields;
+  baseVersion: number;
+  at: number;
+}
+
+export const localCopyKey = (articleId: number) => `kiosque:article:${articleId}`;
+
+export function parseLocalCopy(text: string | null): LocalCopy | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as LocalCopy;
+    if (typeof value?.baseVersion !== 'number' || typeof value.fields?.title !== 'string' || typeof value.fields.body !== 'string') return null;
+    return value;
+  } catch {
+    return null;
+  }
+}
