@@ -24,6 +24,14 @@ describe('trusted proxies', () => {
     expect(clientAddress('127.0.0.1', '41.202.219.10, 172.64.1.1', loopback)).toBe('172.64.1.1');
   });
 
+  it('behind Fastly and nginx, likewise with the fastly preset', () => {
+    const trust = compileTrustedProxies('loopback,fastly');
+    expect(clientAddress('127.0.0.1', '41.202.219.10, 151.101.1.1', trust)).toBe('41.202.219.10');
+    expect(clientAddress('127.0.0.1', '2c0f:2a80::1, 2a04:4e42::10', trust)).toBe('2c0f:2a80::1');
+    // A Cloudflare edge is not a Fastly one.
+    expect(clientAddress('127.0.0.1', '41.202.219.10, 172.64.1.1', trust)).toBe('172.64.1.1');
+  });
+
   it('CIDR ranges of a load balancer in the LAN', () => {
     const trust = compileTrustedProxies('10.1.0.0/16');
     expect(clientAddress('10.1.2.3', '41.202.219.10', trust)).toBe('41.202.219.10');

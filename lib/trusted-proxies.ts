@@ -8,8 +8,8 @@
  *
  * TRUSTED_PROXIES is a comma-separated list of addresses, CIDR ranges and preset names:
  *   loopback (127.0.0.1/8, ::1 — the default: nginx on the same host), linklocal, uniquelocal (private networks:
- *   a load balancer in the same LAN), cloudflare (its published ranges, below), none (trust nobody: the server
- *   faces the Internet directly).
+ *   a load balancer in the same LAN), cloudflare and fastly (their published ranges, below), none (trust nobody:
+ *   the server faces the Internet directly).
  */
 import proxyaddr from 'proxy-addr';
 
@@ -48,8 +48,35 @@ export const CLOUDFLARE_RANGES: readonly string[] = [
   '2c0f:f248::/32',
 ];
 
+/**
+ * Fastly's published ranges (https://api.fastly.com/public-ip-list, as listed in 2026): the same caveat applies.
+ */
+export const FASTLY_RANGES: readonly string[] = [
+  '23.235.32.0/20',
+  '43.249.72.0/22',
+  '103.244.50.0/24',
+  '103.245.222.0/23',
+  '103.245.224.0/24',
+  '104.156.80.0/20',
+  '140.248.64.0/18',
+  '140.248.128.0/17',
+  '146.75.0.0/17',
+  '151.101.0.0/16',
+  '157.52.64.0/18',
+  '167.82.0.0/17',
+  '167.82.128.0/20',
+  '167.82.160.0/20',
+  '167.82.224.0/20',
+  '172.111.64.0/18',
+  '185.31.16.0/22',
+  '199.27.72.0/21',
+  '199.232.0.0/16',
+  '2a04:4e40::/32',
+  '2a04:4e42::/32',
+];
+
 /** Presets of our own, on top of proxy-addr's loopback, linklocal and uniquelocal. */
-const PRESETS: Record<string, readonly string[]> = { cloudflare: CLOUDFLARE_RANGES };
+const PRESETS: Record<string, readonly string[]> = { cloudflare: CLOUDFLARE_RANGES, fastly: FASTLY_RANGES };
 
 export type TrustFn = (address: string, hop: number) => boolean;
 
@@ -74,7 +101,7 @@ export function compileTrustedProxies(value: string): TrustFn {
       try {
         proxyaddr.compile(entry);
       } catch {
-        throw new Error(`"${entry}" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal, cloudflare, none`);
+        throw new Error(`"${entry}" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal, cloudflare, fastly, none`);
       }
       expanded.push(entry);
     }
