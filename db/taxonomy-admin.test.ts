@@ -10,6 +10,7 @@ import {
   listAuthorsForAdmin,
   listSectionsForAdmin,
   listTopicsForAdmin,
+  topicIdBySlug,
   mergeTopics,
   moveSection,
   TaxonomyValidationError,
@@ -109,7 +110,7 @@ describe('topics', () => {
     const t2 = room.tag('elections');
     room.article({ categoryId: cat, authorId: author, tagIds: [t1, t2] });
     room.article({ categoryId: cat, authorId: author, tagIds: [t1] });
-    expect(listTopicsForAdmin('fr').map((t) => [t.key, t.articles])).toEqual([
+    expect(listTopicsForAdmin('fr').topics.map((t) => [t.key, t.articles])).toEqual([
       ['budget', 2],
       ['elections', 1],
     ]);
@@ -131,9 +132,40 @@ describe('topics', () => {
     expect(result).toEqual({ moved: 2, slugs: { fr: 'vote-fr', en: 'vote-en' } });
     expect(articlesByTag(b)).toEqual([both, onlyA, onlyB].sort((x, y) => x - y));
     expect(findTag('fr', 'vote-fr')).toBeNull();
-    expect(listTopicsForAdmin('en').map((t) => [t.key, t.articles])).toEqual([['elections', 3]]);
+    expect(listTopicsForAdmin('en').topics.map((t) => [t.key, t.articles])).toEqual([['elections', 3]]);
     expect(listAudit()[0]).toMatchObject({ action: 'topic.merge', targetId: String(b) });
     expect(fieldsOf(() => mergeTopics(b, b, EDITOR))).toEqual({ into: 'merge_same' });
+  });
+});
+
+describe('topics at archive scale', () => {
+  it('pages topics by name in the newsroom language, filters by name, address or key, accents folded', () => {
+    const cat = room.category('politics');
+    const author = room.author('ada');
+    const ids = Array.from({ length: 7 }, (_, i) => room.tag(`topic-${i + 1}`));
+    room.article({ categoryId: cat, authorId: author, tagIds: [ids[6]!] });
+    updateTopic(ids[2]!, { fr: { name: 'Élections', slug: 'elections' }, en: { name: 'Elections', slug: 'vote' } }, EDITOR);
+    const first = listTopicsForAdmin('fr', { pageSize: 3 });
+    expect(first).toMatchObject({ total: 7, page: 1, pageCount: 3 });
+    // 'Élections' sorts among the E's (numeric collation keeps topic-10 after topic-9 in a real list).
+    expect(first.topics.map((t) => t.key)).toEqual(['topic-3', 'topic-1', 'topic-2']);
+    const last = listTopicsForAdmin('fr', { pageSize: 3, page: 99 });
+    expect(last.page).toBe(3);
+    expect(last.topics).toEqual([{ id: ids[6], key: 'topic-7', articles: 1, translations: expect.objectContaining({ fr: expect.anything(), en: expect.anything() }) }]);
+    expect(listTopicsForAdmin('fr', { q: 'ELEC' }).topics.map((t) => t.key)).toEqual(['topic-3']);
+    expect(listTopicsForAdmin('fr', { q: 'topic-7' }).total).toBe(1);
+    expect(listTopicsForAdmin('fr', { q: 'nothing like it' })).toMatchObject({ topics: [], total: 0, page: 1, pageCount: 1 });
+  });
+
+  it('finds a merge target by its address in either language, the newsroom language first', () => {
+    const a = room.tag('a');
+    const b = room.tag('b');
+    updateTopic(a, { fr: { name: 'Vote', slug: 'vote' }, en: { name: 'Ballot', slug: 'ballot' } }, EDITOR);
+    updateTopic(b, { fr: { name: 'Scrutin', slug: 'scrutin' }, en: { name: 'Vote', slug: 'vote' } }, EDITOR);
+    expect(topicIdBySlug('vote', 'fr')).toBe(a);
+    expect(topicIdBySlug(' VOTE ', 'en')).toBe(b);
+    expect(topicIdBySlug('scrutin', 'en')).toBe(b);
+    expect(topicIdBySlug('none', 'fr')).toBeNull();
   });
 });
 

@@ -230,26 +230,73 @@ export interface AdminTopic {
 }
 
 /** Every topic with its number of tagged articles (any status), by name in `locale`. */
-export function listTopicsForAdmin(locale: Locale): AdminTopic[] {
+export const TOPICS_PAGE_SIZE = 50;
+export const TOPIC_QUERY_MAX = 120;
+
+export interface AdminTopicPage {
+  topics: AdminTopic[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** Case- and accent-insensitive form for matching a typed filter ("elec" finds "Élections"). */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * One page of topics, sorted by their name in the newsroom's language, optionally filtered by name, address or
+ * key. An imported archive has thousands of tags: only the page's topics have their translations and counts read.
+ */
+export function listTopicsForAdmin(
+  locale: Locale,
+  { q = '', page = 1, pageSize = TOPICS_PAGE_SIZE }: { q?: string; page?: number; pageSize?: number } = {},
+): AdminTopicPage {
   const db = getDb();
-  const rows = db.select().from(tags).all();
-  const translations = db.select().from(tagTranslations).all();
+  const named = db
+    .select({ id: tags.id, key: tags.key, name: tagTranslations.name, slug: tagTranslations.slug })
+    .from(tags)
+    .leftJoin(tagTranslations, and(eq(tagTranslations.tagId, tags.id), eq(tagTranslations.locale, locale)))
+    .all();
+  const needle = fold(q.trim());
+  const matching = needle ? named.filter((t) => [t.name, t.slug, t.key].some((v) => v && fold(v).includes(needle))) : named;
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  matching.sort((a, b) => collator.compare(a.name ?? a.key, b.name ?? b.key) || a.id - b.id);
+  const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
+  const current = Math.min(Math.max(1, Math.trunc(page)), pageCount);
+  const ids = matching.slice((current - 1) * pageSize, current * pageSize).map((t) => t.id);
+  const translations = ids.length ? db.select().from(tagTranslations).where(inArray(tagTranslations.tagId, ids)).all() : [];
   const counts = new Map(
-    db
-      .select({ id: articleTags.tagId, n: count() })
-      .from(articleTags)
-      .groupBy(articleTags.tagId)
-      .all()
-      .map((r) => [r.id, r.n]),
+    ids.length
+      ? db
+          .select({ id: articleTags.tagId, n: count() })
+          .from(articleTags)
+          .where(inArray(articleTags.tagId, ids))
+          .groupBy(articleTags.tagId)
+          .all()
+          .map((r) => [r.id, r.n])
+      : [],
   );
-  const topics = rows.map((t) => ({
-    id: t.id,
-    key: t.key,
-    articles: counts.get(t.id) ?? 0,
-    translations: Object.fromEntries(translations.filter((x) => x.tagId === t.id).map((x) => [x.locale, { name: x.name, slug: x.slug }])),
+  const keyOf = new Map(matching.map((t) => [t.id, t.key]));
+  const topics = ids.map((id) => ({
+    id,
+    key: keyOf.get(id)!,
+    articles: counts.get(id) ?? 0,
+    translations: Object.fromEntries(translations.filter((x) => x.tagId === id).map((x) => [x.locale, { name: x.name, slug: x.slug }])),
   }));
-  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
-  return topics.sort((a, b) => collator.compare(a.translations[locale]?.name ?? a.key, b.translations[locale]?.name ?? b.key));
+  return { topics, total: matching.length, page: current, pageCount };
+}
+
+/**
+ * The topic a typed address names (merging picks its target by address, not from a list of thousands): the
+ * newsroom language's slug first, then the other language's.
+ */
+export function topicIdBySlug(slug: string, prefer: Locale): number | null {
+  const rows = getDb()
+    .select({ id: tagTranslations.tagId, locale: tagTranslations.locale })
+    .from(tagTranslations)
+    .where(eq(tagTranslations.slug, slug.trim().toLowerCase()))
+    .all();
+  return (rows.find((r) => r.locale === prefer) ?? rows[0])?.id ?? null;
 }
 
 export function updateTopic(id: number, input: TopicInput, actor: AuditActor, now = new Date()): Partial<Record<Locale, string>> {

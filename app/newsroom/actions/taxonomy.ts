@@ -16,6 +16,7 @@ import {
   NAME_MAX,
   SLUG_MAX,
   TaxonomyValidationError,
+  topicIdBySlug,
   UnknownConceptError,
   updateAuthor,
   updateSection,
@@ -23,6 +24,7 @@ import {
   URL_MAX,
 } from '@/db/taxonomy-admin';
 import { actorOf, requireCan } from '@/lib/auth/current-user';
+import { newsroomLocale } from '@/components/newsroom/locale';
 import { adminT, fieldMessages, formId, formText, message, refreshReaderPages, typedValues, type AdminFormState } from './support';
 
 type T = Awaited<ReturnType<typeof adminT>>;
@@ -100,15 +102,17 @@ export async function mergeTopic(_: AdminFormState, form: FormData): Promise<Adm
   const user = await requireCan('taxonomy.manage');
   const t = await adminT(user);
   const from = formId(form);
-  const into = formId(form, 'into');
+  const slug = formText(form, 'into', SLUG_MAX);
   if (!from) return { error: message(t, 'not_found') };
-  if (!into) return { fields: { into: message(t, 'required') } };
+  if (!slug) return { fields: { into: message(t, 'required') }, values: { into: slug } };
+  const into = topicIdBySlug(slug, await newsroomLocale());
+  if (!into) return { fields: { into: message(t, 'topic_unknown') }, values: { into: slug } };
   try {
     const { moved } = mergeTopics(from, into, actorOf(user));
     refreshReaderPages();
     return { ok: t('topics.merged', { count: moved }) };
   } catch (error) {
-    return refused(t, error, {});
+    return refused(t, error, { into: slug });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { locales } from '@/i18n/routing';
-import { listTopicsForAdmin, NAME_MAX, SLUG_MAX } from '@/db/taxonomy-admin';
+import { listTopicsForAdmin, NAME_MAX, SLUG_MAX, TOPIC_QUERY_MAX } from '@/db/taxonomy-admin';
 import { requireCan } from '@/lib/auth/current-user';
 import { newsroomLocale } from '@/components/newsroom/locale';
 import { newsroomAdminT } from '@/components/newsroom/adminT';
@@ -12,32 +13,31 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('topics.title') };
 }
 
-export default async function TopicsPage() {
+const filters = z.object({
+  q: z.string().max(TOPIC_QUERY_MAX).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+export default async function TopicsPage({ searchParams }: PageProps<'/newsroom/topics'>) {
   await requireCan('taxonomy.manage');
   const [t, ui] = await Promise.all([newsroomAdminT(), newsroomLocale()]);
-  const topics = listTopicsForAdmin(ui);
+  const raw = await searchParams;
+  const f = filters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { topics, total, page, pageCount } = listTopicsForAdmin(ui, { q: f.q, page: f.page });
   const nameOf = (topic: (typeof topics)[number]) => topic.translations[ui]?.name ?? topic.key;
-  const options = topics.map((topic) => ({ value: String(topic.id), label: t('topics.option', { name: nameOf(topic), count: topic.articles }) }));
+  const pageHref = (n: number) => `/newsroom/topics?${new URLSearchParams({ ...(f.q ? { q: f.q } : {}), page: String(n) })}`;
   return (
     <>
       <h1>{t('topics.title')}</h1>
       <p>{t('topics.intro')}</p>
-      {topics.length > 1 ? (
-        <section aria-labelledby="topics-merge" className="nr-narrow">
-          <h2 id="topics-merge">{t('topics.mergeTitle')}</h2>
-          <p>{t('topics.mergeNote')}</p>
-          <AdminForm
-            action={mergeTopic}
-            submitLabel={t('topics.merge')}
-            items={[
-              { name: 'id', label: t('topics.mergeFrom'), type: 'select', options, defaultValue: options[0]?.value },
-              { name: 'into', label: t('topics.mergeInto'), type: 'select', options, defaultValue: options[1]?.value },
-            ]}
-          />
-        </section>
-      ) : null}
+      <p>{t('topics.mergeNote')}</p>
+      <form className="nr-filters" role="search" aria-label={t('topics.filter')}>
+        <label htmlFor="topics-q">{t('topics.search')}</label>
+        <input id="topics-q" name="q" type="search" defaultValue={f.q} maxLength={TOPIC_QUERY_MAX} />
+        <button type="submit">{t('topics.apply')}</button>
+      </form>
       <section aria-labelledby="topics-list">
-        <h2 id="topics-list">{t('topics.listTitle', { count: topics.length })}</h2>
+        <h2 id="topics-list">{t('topics.listTitle', { count: total })}</h2>
         <table className="nr-table">
           <thead>
             <tr>
@@ -76,12 +76,31 @@ export default async function TopicsPage() {
                       ]}
                     />
                   </details>
+                  <details>
+                    <summary>{t('topics.mergeOf', { name: nameOf(topic) })}</summary>
+                    <AdminForm
+                      action={mergeTopic}
+                      label={t('topics.mergeOf', { name: nameOf(topic) })}
+                      submitLabel={t('topics.merge')}
+                      items={[
+                        { name: 'id', label: '', type: 'hidden', defaultValue: String(topic.id) },
+                        { name: 'into', label: t('topics.mergeInto'), required: true, maxLength: SLUG_MAX },
+                      ]}
+                    />
+                  </details>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      {pageCount > 1 ? (
+        <nav aria-label={t('topics.pages')} className="nr-actions">
+          {page > 1 ? <a href={pageHref(page - 1)}>{t('topics.previous')}</a> : null}
+          <span>{t('topics.pageOf', { page, count: pageCount })}</span>
+          {page < pageCount ? <a href={pageHref(page + 1)}>{t('topics.next')}</a> : null}
+        </nav>
+      ) : null}
     </>
   );
 }
