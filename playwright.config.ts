@@ -33,6 +33,9 @@ const serverEnv = (weatherMode: string, extra: Record<string, string> = {}) => (
   ...extra,
 });
 
+/** Specs that change the shared e2e database through the newsroom. */
+const writers = [/\.flows\.spec\.ts$/, /newsroom[^/]*\.spec\.ts$/];
+
 const build = process.env.E2E_SKIP_BUILD === '1' ? 'true' : `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npm run db:seed && npm run build`;
 
 export default defineConfig({
@@ -53,25 +56,42 @@ export default defineConfig({
     trace: 'on-first-retry',
   },
   projects: [
+    // Reader specs pick their articles from the seeded database when they load (titles, paths, counts), so the
+    // specs that write through the newsroom (they publish, unpublish and rename) run after every reader project:
+    // the newsroom project depends on them. Those writers are *.flows.spec.ts and newsroom*.spec.ts.
     // phone.spec.ts checks phone layouts at 360 px with touch: the mobile project's job only. The desktop axe
     // runs check the dark scheme too (on the same page load), so the light-only variant is the mobile one.
     {
       name: 'desktop',
-      testIgnore: /phone\.spec\.ts$/,
+      testIgnore: [/phone\.spec\.ts$/, ...writers],
       grepInvert: /light scheme only/,
       use: { ...devices['Desktop Chrome'], locale: 'fr-FR', launchOptions: chromium },
     },
     {
       name: 'mobile',
-      // API checks, the newsroom's multi-user flows and its administration (which edits shared data serially)
-      // need no phone; the newsroom on a phone is checked in newsroom-phone.spec.ts (mobile project only).
-      testIgnore: [/\.api\.spec\.ts$/, /\.flows\.spec\.ts$/, /newsroom-admin\.spec\.ts$/],
-      // Colour contrast does not depend on the viewport: the dark-scheme contrast runs are desktop only.
+      // API checks need no phone. Colour contrast does not depend on the viewport: the dark-scheme contrast runs
+      // are desktop only.
+      testIgnore: [/\.api\.spec\.ts$/, ...writers],
       grepInvert: /dark scheme/,
       use: { ...devices['Pixel 7'], locale: 'fr-FR', timezoneId: 'Pacific/Honolulu', launchOptions: chromium },
     },
     // Reading without JavaScript: only the dedicated *.nojs.ts spec (other projects do not match that name).
     { name: 'nojs', testMatch: /\.nojs\.ts$/, use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, locale: 'fr-FR', launchOptions: chromium } },
+    // The newsroom's multi-user flows and its administration, on a desktop browser; the newsroom on a phone is
+    // newsroom-phone.spec.ts, on the phone.
+    {
+      name: 'newsroom',
+      testMatch: writers,
+      testIgnore: /phone\.spec\.ts$/,
+      dependencies: ['desktop', 'mobile', 'nojs'],
+      use: { ...devices['Desktop Chrome'], locale: 'fr-FR', launchOptions: chromium },
+    },
+    {
+      name: 'newsroom-phone',
+      testMatch: /newsroom-phone\.spec\.ts$/,
+      dependencies: ['desktop', 'mobile', 'nojs'],
+      use: { ...devices['Pixel 7'], locale: 'fr-FR', timezoneId: 'Pacific/Honolulu', launchOptions: chromium },
+    },
   ],
   webServer: [
     {
