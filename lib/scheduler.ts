@@ -11,11 +11,14 @@
  *     whichever process did it (changedBetween: publication times in the window, and the audit log's
  *     publications, unpublications, corrections, restores and deletions in the window);
  *  3. after midnight in Africa/Douala, refreshes every page.
+ * It also unpublishes the articles of wire items whose agency `expires` time has passed (db/wire expireWireDue;
+ * the unpublication's audit line brings it into step 2's window).
  * Started by instrumentation.ts `register()` (catch-up at start: overdue articles are published at once), and
  * re-armed by lib/publishing after each change. The refresh goes over loopback (lib/server/internal-refresh.ts)
  * because Next's revalidatePath needs a request.
  */
 import { changedBetween, nextScheduledAt, publishDue, readerPlacesOf, type ReaderPlaces } from '@/db/article-writes';
+import { expireWireDue, nextWireExpiryAt } from '@/db/wire';
 import { siteDay } from '@/lib/format';
 import { log } from '@/lib/log';
 import { refresh } from '@/lib/publishing/refresh';
@@ -89,6 +92,9 @@ function arm(s: State): void {
   let due: Date | null = null;
   try {
     due = nextScheduledAt();
+    // Wire items whose agency `expires` time comes: their articles are unpublished then (db/wire expireWireDue).
+    const expiry = nextWireExpiryAt();
+    if (expiry && (!due || expiry < due)) due = expiry;
   } catch (error) {
     log.error('scheduler_read_failed', { error });
   }
@@ -112,6 +118,8 @@ async function tick(): Promise<void> {
     try {
       const flipped = publishDue(now);
       if (flipped.length) log.info('scheduled_published', { ids: flipped });
+      const expired = expireWireDue(now);
+      if (expired.unpublished.length) log.info('wire_expired', { ids: expired.unpublished });
       const changed = changedBetween(s.lastTick, now);
       places = [...new Set([...flipped, ...changed.ids])].map((id) => readerPlacesOf(id, now));
       places.push(...changed.deleted);
