@@ -730,8 +730,15 @@ export function listWireQueue(filter: WireQueueFilter, uiLocale: Locale, pageSiz
     .offset((page - 1) * pageSize)
     .all();
   const ids = rows.map((r) => r.item.id);
+  // Every language version of the stories taken from these items (a translation counts as taken in its language).
   const takes = ids.length
-    ? db.select({ itemId: wireTakes.itemId, articleId: wireTakes.articleId, locale: articles.locale }).from(wireTakes).innerJoin(articles, eq(articles.id, wireTakes.articleId)).where(inArray(wireTakes.itemId, ids)).all()
+    ? (db.$client
+        .prepare(
+          `select distinct t.item_id as itemId, a2.id as articleId, a2.locale as locale
+           from wire_takes t join articles a1 on a1.id = t.article_id join articles a2 on a2.story_id = a1.story_id
+           where t.item_id in (${ids.map(() => '?').join(',')}) order by a2.id`,
+        )
+        .all(...ids) as { itemId: number; articleId: number; locale: string }[])
     : [];
   return {
     total,
