@@ -365,20 +365,34 @@ function itemLanguage(item: WireItemInput, feedLanguage: string): string {
   return lang && (locales as readonly string[]).includes(lang) ? lang : feedLanguage;
 }
 
+/** Guids of `items` whose stored version has the same source hash (repeats) or is a kill (final): no need to convert. */
+export function settledGuids(agencyId: number, items: WireItemInput[]): Set<string> {
+  const hashes = new Map(items.filter((i) => i.sourceHash).map((i) => [i.guid, i.sourceHash!]));
+  if (!hashes.size) return new Set();
+  const rows = getDb()
+    .select({ guid: wireItems.guid, hash: wireItems.contentHash, status: wireItems.status })
+    .from(wireItems)
+    .where(and(eq(wireItems.agencyId, agencyId), inArray(wireItems.guid, [...hashes.keys()])))
+    .all();
+  return new Set(rows.filter((r) => r.status === 'canceled' || r.hash === hashes.get(r.guid)).map((r) => r.guid));
+}
+
 /** Applies a parsed document's items for a feed, in one transaction. */
 export function ingestItems(feed: Pick<WireFeedRow, 'id' | 'agencyId' | 'language'>, items: WireItemInput[], now = new Date()): IngestResult {
   const db = getDb();
   const result: IngestResult = { created: 0, updated: 0, ignored: 0, changed: [] };
   db.transaction(
     (tx) => {
-      const seen = new Set<string>();
+      // The same guid twice in one document: the later entry is compared like any incoming version.
       for (const item of items) {
-        if (seen.has(item.guid)) {
-          // The same guid twice in one document: the later entry is treated like any incoming version.
-        }
-        seen.add(item.guid);
-        const hash = contentHash(item);
+        const hash = item.sourceHash ?? contentHash(item);
         const current = tx.select().from(wireItems).where(and(eq(wireItems.agencyId, feed.agencyId), eq(wireItems.guid, item.guid))).get();
+        const isNew = !current;
+        if (current && !isNewer(current, item, hash)) {
+          result.ignored++;
+          continue;
+        }
+        // Only now is the body converted (parsers convert lazily): repeats never pay for it.
         const columns = {
           agencyVersion: item.version,
           versionAt: item.versionAt,
@@ -399,19 +413,16 @@ export function ingestItems(feed: Pick<WireFeedRow, 'id' | 'agencyId' | 'languag
         };
         let itemId: number;
         let version: number;
-        if (!current) {
+        if (isNew) {
           const row = tx.insert(wireItems).values({ ...columns, agencyId: feed.agencyId, guid: item.guid, version: 1, firstSeenAt: now }).returning({ id: wireItems.id }).get();
           itemId = row.id;
           version = 1;
           result.created++;
-        } else if (isNewer(current, item, hash)) {
-          version = current.version + 1;
-          itemId = current.id;
-          tx.update(wireItems).set({ ...columns, version }).where(eq(wireItems.id, current.id)).run();
-          result.updated++;
         } else {
-          result.ignored++;
-          continue;
+          version = current!.version + 1;
+          itemId = current!.id;
+          tx.update(wireItems).set({ ...columns, version }).where(eq(wireItems.id, itemId)).run();
+          result.updated++;
         }
         tx.insert(wireItemVersions)
           .values({

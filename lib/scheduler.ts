@@ -17,6 +17,7 @@
  * re-armed by lib/publishing after each change. The refresh goes over loopback (lib/server/internal-refresh.ts)
  * because Next's revalidatePath needs a request.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { changedBetween, nextScheduledAt, publishDue, readerPlacesOf, type ReaderPlaces } from '@/db/article-writes';
 import { expireWireDue, nextWireExpiryAt } from '@/db/wire';
 import { siteDay } from '@/lib/format';
@@ -37,6 +38,12 @@ interface State {
   stopped: boolean;
   /** The last tick could not write (read-only database, disk full): retry calmly, not in a tight loop. */
   failed: boolean;
+  /**
+   * Runs a function in the context the scheduler was started in (outside any request). rearmScheduler() is called
+   * from Server Actions; a timer armed there would carry that finished request's async context, in which Next's
+   * revalidatePath records refreshes that never run instead of throwing (and going over loopback).
+   */
+  root: <R>(fn: () => R) => R;
 }
 
 const RETRY_AFTER_FAILURE_MS = 10_000;
@@ -45,7 +52,7 @@ const g = globalThis as unknown as { kiosqueScheduler?: State };
 
 export function startScheduler(now = new Date()): void {
   if (g.kiosqueScheduler) return;
-  g.kiosqueScheduler = { timer: null, lastTick: new Date(now.getTime() - START_LOOKBACK_MS), lastDay: siteDay(now), running: false, again: false, stopped: false, failed: false };
+  g.kiosqueScheduler = { timer: null, lastTick: new Date(now.getTime() - START_LOOKBACK_MS), lastDay: siteDay(now), running: false, again: false, stopped: false, failed: false, root: AsyncLocalStorage.snapshot() };
   void tick();
 }
 
@@ -99,7 +106,7 @@ function arm(s: State): void {
     log.error('scheduler_read_failed', { error });
   }
   const delay = nextDelay(new Date(), due);
-  s.timer = setTimeout(() => void tick(), s.failed ? Math.max(delay, RETRY_AFTER_FAILURE_MS) : delay);
+  s.timer = setTimeout(() => s.root(() => void tick()), s.failed ? Math.max(delay, RETRY_AFTER_FAILURE_MS) : delay);
   s.timer.unref();
 }
 

@@ -92,7 +92,7 @@ async function main() {
     console.log(`created feed "${name}" (${format}, ${language})`);
   }
   try {
-    const r = ingestDocument(feed, text);
+    const r = await ingestDocument(feed, text);
     console.log(
       JSON.stringify({ feed: name, created: r.created, updated: r.updated, ignored: r.ignored, skipped: r.skipped, unpublished: r.effects.unpublished.length, deleted: r.effects.deleted.length, published: r.effects.published.length }),
     );

@@ -16,7 +16,7 @@ export async function refreshEffects(effects: EffectsResult): Promise<void> {
 }
 
 export async function ingestAndRefresh(feed: Pick<WireFeedRow, 'id' | 'agencyId' | 'language' | 'format'>, text: string, now = new Date()): Promise<DocumentResult> {
-  const result = ingestDocument(feed, text, now);
+  const result = await ingestDocument(feed, text, now);
   await refreshEffects(result.effects);
   return result;
 }

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { htmlToMarkdown, htmlToText, textToMarkdown } from './html-to-markdown';
-import type { AgencyStatus, WireItemInput } from './types';
+import { withLazyBody, type AgencyStatus, type WireItemInput } from './types';
 
 const str = z.string().max(2_000_000);
 const shortStr = z.string().max(10_000);
@@ -148,7 +148,8 @@ export function readNinjs(raw: unknown): WireItemInput {
     const n = ninjs1.parse(raw);
     status = n.pubstatus ?? 'usable';
     const body = n.body_html ?? n.body_xhtml;
-    return {
+    return withLazyBody(
+      {
       guid: n.uri,
       version: versionNumber(n.version),
       versionAt: date(n.versioncreated),
@@ -160,16 +161,20 @@ export function readNinjs(raw: unknown): WireItemInput {
       language: n.language ?? null,
       headline: htmlToText(n.headline ?? ''),
       standfirst: n.description_html ? htmlToText(n.description_html) : htmlToText(n.description_text ?? ''),
-      body: body !== undefined ? htmlToMarkdown(body) : textToMarkdown(n.body_text ?? ''),
       link: null,
       byline: bylineText(n.by),
       correction: isCorrection(undefined, n.signal),
-    };
+      },
+      [body, n.body_text],
+      () => (body !== undefined ? htmlToMarkdown(body) : textToMarkdown(n.body_text ?? '')),
+    );
   }
   if (major === 2) {
     const n = ninjs2.parse(raw);
     const parts = (list: z.infer<typeof part2>[] | undefined): Part[] | undefined => list?.map((p) => ({ role: p.role, type: p.contenttype, value: p.value }));
-    return {
+    const main = pick(parts(n.bodies));
+    return withLazyBody(
+      {
       guid: n.uri,
       version: versionNumber(n.version),
       versionAt: date(n.versioncreated),
@@ -181,15 +186,19 @@ export function readNinjs(raw: unknown): WireItemInput {
       language: n.language ?? null,
       headline: partToText(pick(parts(n.headlines))),
       standfirst: partToText(pick(parts(n.descriptions))),
-      body: partToMarkdown(pick(parts(n.bodies))),
       link: null,
       byline: bylineText(n.by),
       correction: isCorrection(n.signals),
-    };
+      },
+      main,
+      () => partToMarkdown(main),
+    );
   }
   const n = ninjs3.parse(raw);
   const parts = (list: z.infer<typeof part3>[] | undefined): Part[] | undefined => list?.map((p) => ({ role: p.role, type: p.contentType, value: p.value }));
-  return {
+  const main = pick(parts(n.bodies));
+  return withLazyBody(
+    {
     guid: n.uri,
     version: versionNumber(n.version),
     versionAt: date(n.versionCreated),
@@ -201,9 +210,11 @@ export function readNinjs(raw: unknown): WireItemInput {
     language: n.language ?? null,
     headline: partToText(pick(parts(n.headlines))),
     standfirst: partToText(pick(parts(n.descriptions))),
-    body: partToMarkdown(pick(parts(n.bodies))),
     link: null,
     byline: bylineText(n.by),
     correction: isCorrection(n.signals),
-  };
+    },
+    main,
+    () => partToMarkdown(main),
+  );
 }

@@ -10,7 +10,7 @@ import { parseFeed } from 'feedsmith';
 import { ZodError } from 'zod';
 import { htmlToMarkdown, htmlToText, textToMarkdown } from './html-to-markdown';
 import { readNinjs } from './ninjs';
-import { WireParseError, type ParsedWire, type WireFormat, type WireItemInput } from './types';
+import { WireParseError, withLazyBody, type ParsedWire, type WireFormat, type WireItemInput } from './types';
 
 /** Largest document accepted (the fetcher stops reading at the same size). */
 export const WIRE_DOCUMENT_MAX = 10 * 1024 * 1024;
@@ -77,23 +77,29 @@ function fromRss(items: Item[], language: string | null): { items: WireItemInput
         continue;
       }
       const dc = rec(item.dc);
-      out.push({
-        guid: guid.slice(0, 1000),
-        version: null,
-        versionAt: date(pubDate) ?? date(dc.date),
-        firstCreatedAt: date(pubDate),
-        status: 'usable',
-        embargoUntil: null,
-        expiresAt: null,
-        edNote: '',
-        language: typeof dc.language === 'string' ? dc.language : language,
-        headline: headline.slice(0, 1000),
-        standfirst: encoded ? htmlToText(description).slice(0, 2000) : '',
-        body: bodyOf(encoded || description),
-        link,
-        byline: htmlToText(typeof item.author === 'string' ? item.author : typeof dc.creator === 'string' ? dc.creator : '').slice(0, 200),
-        correction: false,
-      });
+      const source = encoded || description;
+      out.push(
+        withLazyBody(
+          {
+            guid: guid.slice(0, 1000),
+            version: null,
+            versionAt: date(pubDate) ?? date(dc.date),
+            firstCreatedAt: date(pubDate),
+            status: 'usable',
+            embargoUntil: null,
+            expiresAt: null,
+            edNote: '',
+            language: typeof dc.language === 'string' ? dc.language : language,
+            headline: headline.slice(0, 1000),
+            standfirst: encoded ? htmlToText(description).slice(0, 2000) : '',
+            link,
+            byline: htmlToText(typeof item.author === 'string' ? item.author : typeof dc.creator === 'string' ? dc.creator : '').slice(0, 200),
+            correction: false,
+          },
+          source,
+          () => bodyOf(source),
+        ),
+      );
     } catch {
       skipped++;
     }
@@ -123,23 +129,28 @@ function fromAtom(entries: Item[], language: string | null): { items: WireItemIn
       const bodySource = text(content) || text(summary);
       const bodyType = text(content) ? content.type : summary.type;
       const authors = Array.isArray(entry.authors) ? (entry.authors as Item[]).map((a) => text(a.name)).filter(Boolean) : [];
-      out.push({
-        guid: guid.slice(0, 1000),
-        version: null,
-        versionAt: date(updated) ?? date(entry.published),
-        firstCreatedAt: date(entry.published),
-        status: 'usable',
-        embargoUntil: null,
-        expiresAt: null,
-        edNote: '',
-        language,
-        headline,
-        standfirst: text(content) ? htmlToText(text(summary)).slice(0, 2000) : '',
-        body: bodyType === 'html' || bodyType === 'xhtml' ? htmlToMarkdown(bodySource) : bodyType === 'text' ? textToMarkdown(bodySource) : bodyOf(bodySource),
-        link,
-        byline: authors.join(', ').slice(0, 200),
-        correction: false,
-      });
+      out.push(
+        withLazyBody(
+          {
+            guid: guid.slice(0, 1000),
+            version: null,
+            versionAt: date(updated) ?? date(entry.published),
+            firstCreatedAt: date(entry.published),
+            status: 'usable',
+            embargoUntil: null,
+            expiresAt: null,
+            edNote: '',
+            language,
+            headline,
+            standfirst: text(content) ? htmlToText(text(summary)).slice(0, 2000) : '',
+            link,
+            byline: authors.join(', ').slice(0, 200),
+            correction: false,
+          },
+          [bodyType, bodySource],
+          () => (bodyType === 'html' || bodyType === 'xhtml' ? htmlToMarkdown(bodySource) : bodyType === 'text' ? textToMarkdown(bodySource) : bodyOf(bodySource)),
+        ),
+      );
     } catch {
       skipped++;
     }

@@ -7,6 +7,7 @@
  * response over 10 MB, a malformed or hostile document) writes nothing but the feed's status — last error, failure
  * count — and the next poll backs off exponentially (interval × 2^failures, at most 6 h).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { claimDueFeeds, nextFeedDueAt, recordPollError, recordPollSuccess } from '@/db/wire';
 import type { WireFeedRow } from '@/db/schema';
@@ -67,6 +68,13 @@ interface State {
   stopped: boolean;
   inFlight: Set<Promise<unknown>>;
   deps: PollDeps;
+  /**
+   * Runs a function in the context the poller was started in (instrumentation's register(), outside any request).
+   * A timer armed from a Server Action ("Poll now", a saved feed) would otherwise carry that finished request's
+   * async context, where Next's revalidatePath records refreshes that never run; outside any request it throws,
+   * and lib/publishing/refresh goes over loopback as it should.
+   */
+  root: <R>(fn: () => R) => R;
 }
 
 const g = globalThis as unknown as { kiosqueWirePoller?: State };
@@ -99,16 +107,20 @@ function arm(s: State) {
   } catch (error) {
     log.error('wire_poller_read_failed', { error });
   }
-  s.timer = setTimeout(() => {
-    void pollDueFeeds(s);
-    arm(s);
-  }, delay);
+  s.timer = setTimeout(
+    () =>
+      s.root(() => {
+        void pollDueFeeds(s);
+        arm(s);
+      }),
+    delay,
+  );
   s.timer.unref();
 }
 
 export function startWirePoller(deps: PollDeps): void {
   if (g.kiosqueWirePoller) return;
-  const s: State = { owner: `${process.pid}-${randomBytes(6).toString('hex')}`, timer: null, stopped: false, inFlight: new Set(), deps };
+  const s: State = { owner: `${process.pid}-${randomBytes(6).toString('hex')}`, timer: null, stopped: false, inFlight: new Set(), deps, root: AsyncLocalStorage.snapshot() };
   g.kiosqueWirePoller = s;
   void pollDueFeeds(s);
   arm(s);

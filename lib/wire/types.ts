@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** What every wire format is turned into: one agency item at one version. Pure data, no database. */
 export const wireFormats = ['rss', 'atom', 'ninjs'] as const;
 export type WireFormat = (typeof wireFormats)[number];
@@ -28,6 +30,22 @@ export interface WireItemInput {
   byline: string;
   /** The agency marks this version as a correction. */
   correction: boolean;
+  /**
+   * Hash of what the agency sent for this version (before conversion): a repeat is recognised without converting
+   * its body again (the parsers convert bodies lazily, on first read of `body`).
+   */
+  sourceHash?: string;
+}
+
+/** An item whose Markdown body is converted on first read (repeats, the common case when polling, never are). */
+export function withLazyBody(item: Omit<WireItemInput, 'body' | 'sourceHash'>, source: unknown, convert: () => string): WireItemInput {
+  let body: string | undefined;
+  const sourceHash = createHash('sha256')
+    .update(JSON.stringify([item.status, item.embargoUntil?.getTime() ?? null, item.expiresAt?.getTime() ?? null, item.headline, item.standfirst, item.edNote, item.link, item.byline, item.correction, source]))
+    .digest('hex');
+  const out = { ...item, sourceHash } as WireItemInput;
+  Object.defineProperty(out, 'body', { get: () => (body ??= convert()), enumerable: true, configurable: true });
+  return out;
 }
 
 export interface ParsedWire {
