@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { articleFormOptions } from '@/db/article-writes';
 import { getWireItem, listAgencies, listWireQueue, WIRE_QUEUE_PAGE_SIZE } from '@/db/wire';
-import { locales } from '@/i18n/routing';
+import { isLocale, locales } from '@/i18n/routing';
 import { requireCan } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { newsroomLocale } from '@/components/newsroom/locale';
@@ -32,7 +32,8 @@ const filters = z.object({
 export default async function WireQueuePage({ searchParams }: PageProps<'/newsroom/wire'>) {
   const user = await requireCan('wire.queue');
   const ui = await newsroomLocale();
-  const [t, format] = await Promise.all([wireT(), getFormatter({ locale: ui })]);
+  const [t, tn, format] = await Promise.all([wireT(), getTranslations({ locale: ui, namespace: 'newsroom' }), getFormatter({ locale: ui })]);
+  const languageName = (l: string) => (isLocale(l) ? tn(`languages.${l}`) : l);
   const raw = await searchParams;
   const f = filters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const { items, total } = listWireQueue({ agencyId: f.agency, categoryId: f.section, language: f.language, q: f.q || undefined, page: f.page }, ui);
@@ -98,7 +99,7 @@ export default async function WireQueuePage({ searchParams }: PageProps<'/newsro
             <li key={item.id} className="nr-item" data-testid="wire-item">
               <h2 lang={item.language}>{item.headline}</h2>
               <p className="nr-meta">
-                {item.agencyName} · {LANGUAGE_NAMES[item.language as keyof typeof LANGUAGE_NAMES] ?? item.language} ·{' '}
+                {item.agencyName} · {languageName(item.language)} ·{' '}
                 <span className="nr-badge">{t(`statuses.${item.status}`)}</span> · {t('version', { version: item.version })} ·{' '}
                 <time dateTime={item.updatedAt.toISOString()}>{t('received', { date: when(item.updatedAt) })}</time>
                 {item.feedName ? ` · ${t('feed', { name: item.feedName })}` : null}
@@ -142,7 +143,7 @@ export default async function WireQueuePage({ searchParams }: PageProps<'/newsro
               <div className="nr-actions">
                 {item.takes.map((x) => (
                   <a key={x.articleId} href={`/newsroom/articles/${x.articleId}`}>
-                    {t('openTaken', { language: LANGUAGE_NAMES[x.locale as keyof typeof LANGUAGE_NAMES] ?? x.locale })}
+                    {t('openTaken', { language: languageName(x.locale) })}
                   </a>
                 ))}
                 {mayTake && item.status === 'usable' && !takenLocales.has(item.language) ? (
@@ -163,8 +164,8 @@ export default async function WireQueuePage({ searchParams }: PageProps<'/newsro
                           key={l}
                           action={translateTakenAction}
                           compact
-                          label={t('translateLabel', { headline: item.headline, language: LANGUAGE_NAMES[l] })}
-                          submitLabel={t('translate', { language: LANGUAGE_NAMES[l] })}
+                          label={t('translateLabel', { headline: item.headline, language: languageName(l) })}
+                          submitLabel={t('translate', { language: languageName(l) })}
                           items={[
                             { name: 'article', label: '', type: 'hidden', defaultValue: String(firstTake.articleId) },
                             { name: 'locale', label: '', type: 'hidden', defaultValue: l },

@@ -58,7 +58,7 @@ export default async function WireFeedsPage() {
               {f.name} {f.enabled ? null : <span className="nr-badge">{t('feeds.disabled')}</span>}
             </h2>
             <p className="nr-meta">
-              {f.format} · {LANGUAGE_NAMES[f.language]} · {t('feeds.items', { count: f.itemCount })} · {f.hasCredentials ? t('feeds.hasCredentials') : t('feeds.noCredentials')}
+              {f.format} · {tn(`languages.${f.language}`)} · {t('feeds.items', { count: f.itemCount })} · {f.hasCredentials ? t('feeds.hasCredentials') : t('feeds.noCredentials')}
               {f.hasPushToken ? ` · ${t('feeds.hasPushToken')}` : null}
             </p>
             <div data-testid="wire-feed-status">
