@@ -14,7 +14,8 @@ import type { Instrumentation } from 'next';
  *  - pending view counts written on SIGTERM/SIGINT and at exit (db/view-counter.ts);
  *  - the scheduler (lib/scheduler.ts): scheduled articles published on time with no reader request, caches
  *    refreshed, the header strip's date turned over at midnight (not during `next build`; KIOSQUE_SCHEDULER=0
- *    turns it off in a process).
+ *    turns it off in a process);
+ *  - the wire desk's feed polling (lib/wire/poller.ts), beside the scheduler (KIOSQUE_WIRE_POLLER=0 turns it off).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -42,6 +43,13 @@ export async function register() {
   if (process.env.NEXT_PHASE !== 'phase-production-build' && process.env.KIOSQUE_SCHEDULER !== '0') {
     const { startScheduler } = await import('./lib/scheduler');
     startScheduler();
+    // The wire desk's feed polling (lib/wire/poller.ts): its own timer, a lease per feed so that several
+    // processes share the work; KIOSQUE_WIRE_POLLER=0 turns it off in this process.
+    if (process.env.KIOSQUE_WIRE_POLLER !== '0') {
+      const { startWirePoller } = await import('./lib/wire/poller');
+      const { ingestAndRefresh } = await import('./lib/wire/desk');
+      startWirePoller({ ingest: ingestAndRefresh });
+    }
   }
 }
 

@@ -30,6 +30,8 @@ const serverEnv = (weatherMode: string, extra: Record<string, string> = {}) => (
   SEARCH_PER_CLIENT_PER_MINUTE: '100000',
   SEARCH_MAX_PER_SECOND: '100000',
   SEARCH_MAX_IN_FLIGHT: '64',
+  // One process polls the wire feeds (e2e/wire.flows.spec.ts reads the main server's pages right after a poll).
+  KIOSQUE_WIRE_POLLER: weatherMode === 'ok' ? '1' : '0',
   ...extra,
 });
 

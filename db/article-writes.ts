@@ -33,6 +33,8 @@ import {
   tags,
   tagTranslations,
   users,
+  wireItems,
+  wireTakes,
   type ArticleRow,
   type ArticleStatus,
   type UserRole,
@@ -359,8 +361,19 @@ function check(actor: NewsroomActor, action: Action, row?: ArticleRow) {
   assertCan(actor, action, row ? scopeOf(row) : undefined);
 }
 
+/**
+ * The actor of automatic changes (the wire desk: agency withholds, kills, expiries, auto-publication): allowed
+ * everything, recorded as `system` in the audit log, owning nothing.
+ */
+export const SYSTEM_NEWSROOM_ACTOR: NewsroomActor = Object.freeze({ id: 0, role: 'administrator', label: 'system' });
+
+/** The account id to store (owner, revision author), or null for the system actor. */
+function accountId(actor: NewsroomActor): number | null {
+  return actor.id > 0 ? actor.id : null;
+}
+
 function auditActor(actor: NewsroomActor): AuditActor {
-  return { id: actor.id, label: actor.label };
+  return { id: accountId(actor), label: actor.label };
 }
 
 function slugTaken(tx: Db | Tx, locale: string, slug: string, exceptId?: number): boolean {
@@ -579,13 +592,13 @@ export function createArticle(actor: NewsroomActor, data: ArticleInput & { local
         updatedAt: now,
         textChangedAt: now,
         version: 1,
-        ownerId: actor.id,
+        ownerId: accountId(actor),
       })
       .returning({ id: articles.id })
       .get();
     tx.delete(articleSlugHistory).where(and(eq(articleSlugHistory.locale, locale), eq(articleSlugHistory.slug, slug))).run();
     setTags(tx, id, [...input.tagIds, ...ensureTopics(tx, locale, input.newTopics)]);
-    recordRevision(tx, id, actor.id, 'save', now);
+    recordRevision(tx, id, accountId(actor), 'save', now);
     audit(auditActor(actor), { action: 'article.create', targetType: 'article', targetId: id, detail: { locale, title: input.title } }, tx, now);
     return { id, version: 1 };
   });
@@ -642,7 +655,7 @@ export function saveArticle(
       .where(eq(articles.id, articleId))
       .run();
     setTags(tx, articleId, [...input.tagIds, ...ensureTopics(tx, row.locale, input.newTopics)]);
-    recordRevision(tx, articleId, actor.id, data.reason, now);
+    recordRevision(tx, articleId, accountId(actor), data.reason, now);
     if (oldSlug && row.status === 'unpublished') markGone(tx, requireRow(tx, articleId), now);
     return { version, changed: true, ...(oldSlug ? { oldSlug } : {}) };
   });
@@ -752,7 +765,7 @@ export function restoreRevision(actor: NewsroomActor, articleId: number, revisio
       .where(eq(articles.id, articleId))
       .run();
     setTags(tx, articleId, tagIds);
-    recordRevision(tx, articleId, actor.id, 'restore', now);
+    recordRevision(tx, articleId, accountId(actor), 'restore', now);
     audit(auditActor(actor), { action: 'article.restore', targetType: 'article', targetId: articleId, detail: { revisionId, fromVersion: revision.version } }, tx, now);
     return { version };
   });
@@ -769,7 +782,7 @@ export function submitForReview(actor: NewsroomActor, articleId: number, now = n
     check(actor, 'article.submit', row);
     if (row.status !== 'draft' && row.status !== 'unpublished' && row.status !== 'review') throw new WorkflowError('not_submittable');
     tx.update(articles).set({ status: 'review', reviewRequestedAt: now, updatedAt: now }).where(eq(articles.id, articleId)).run();
-    recordRevision(tx, articleId, actor.id, 'submit', now);
+    recordRevision(tx, articleId, accountId(actor), 'submit', now);
     audit(auditActor(actor), { action: 'article.submit', targetType: 'article', targetId: articleId }, tx, now);
   });
 }
@@ -888,6 +901,9 @@ export function publishArticle(actor: NewsroomActor, articleId: number, opts: { 
     check(actor, 'article.publish', row);
     if (!row.title.trim()) throw new WorkflowError('empty_title');
     if (!row.body.trim()) throw new WorkflowError('empty_body');
+    // An agency embargo is never beaten: a story taken from an embargoed wire item is scheduled at the embargo.
+    const embargo = wireEmbargoOf(tx, row.storyId);
+    if (embargo && embargo.getTime() > Math.max(now.getTime(), opts.at?.getTime() ?? 0)) opts = { ...opts, at: embargo };
     const scheduled = opts.at !== undefined && opts.at.getTime() > now.getTime();
     const everLive = wasLive(row) || !!tx.select({ id: articleRevisions.id }).from(articleRevisions).where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.reason, 'publish'))).get();
     const publishedAt = scheduled ? opts.at! : everLive && row.publishedAt && row.publishedAt <= now ? row.publishedAt : now;
@@ -895,7 +911,7 @@ export function publishArticle(actor: NewsroomActor, articleId: number, opts: { 
     tx.update(articles).set({ status, publishedAt, updatedAt: now, reviewRequestedAt: null }).where(eq(articles.id, articleId)).run();
     const after = requireRow(tx, articleId);
     if (!scheduled) clearGone(tx, after);
-    recordRevision(tx, articleId, actor.id, scheduled ? 'schedule' : 'publish', now);
+    recordRevision(tx, articleId, accountId(actor), scheduled ? 'schedule' : 'publish', now);
     audit(
       auditActor(actor),
       { action: scheduled ? 'article.schedule' : 'article.publish', targetType: 'article', targetId: articleId, detail: { at: publishedAt.toISOString(), title: row.title, locale: row.locale } },
@@ -904,6 +920,18 @@ export function publishArticle(actor: NewsroomActor, articleId: number, opts: { 
     );
     return { status, publishedAt };
   });
+}
+
+/** The latest embargo of the wire items a story was taken from (db/wire.ts), or null. */
+function wireEmbargoOf(tx: Db | Tx, storyId: number): Date | null {
+  const row = tx
+    .select({ at: sql<number | null>`max(${wireItems.embargoUntil})` })
+    .from(wireTakes)
+    .innerJoin(articles, eq(articles.id, wireTakes.articleId))
+    .innerJoin(wireItems, eq(wireItems.id, wireTakes.itemId))
+    .where(eq(articles.storyId, storyId))
+    .get();
+  return row?.at ? new Date(row.at) : null;
 }
 
 /**
@@ -919,7 +947,7 @@ export function unpublishArticle(actor: NewsroomActor, articleId: number, now = 
     const status: ArticleStatus = live ? 'unpublished' : 'draft';
     tx.update(articles).set({ status, updatedAt: now, ...(live ? {} : { publishedAt: null }) }).where(eq(articles.id, articleId)).run();
     if (live) markGone(tx, row, now);
-    recordRevision(tx, articleId, actor.id, 'unpublish', now);
+    recordRevision(tx, articleId, accountId(actor), 'unpublish', now);
     audit(auditActor(actor), { action: 'article.unpublish', targetType: 'article', targetId: articleId, detail: { title: row.title, locale: row.locale } }, tx, now);
     return { status };
   });
@@ -960,9 +988,9 @@ export function addCorrection(actor: NewsroomActor, articleId: number, note: str
   return transaction((tx) => {
     const row = requireRow(tx, articleId);
     check(actor, 'article.correct', row);
-    const { id } = tx.insert(articleCorrections).values({ articleId, note: text, userId: actor.id, createdAt: now }).returning({ id: articleCorrections.id }).get();
+    const { id } = tx.insert(articleCorrections).values({ articleId, note: text, userId: accountId(actor), createdAt: now }).returning({ id: articleCorrections.id }).get();
     tx.update(articles).set({ textChangedAt: now, updatedAt: now }).where(eq(articles.id, articleId)).run();
-    recordRevision(tx, articleId, actor.id, 'correction', now);
+    recordRevision(tx, articleId, accountId(actor), 'correction', now);
     audit(auditActor(actor), { action: 'article.correct', targetType: 'article', targetId: articleId, detail: { correctionId: id } }, tx, now);
     return { id };
   });
@@ -1011,14 +1039,14 @@ export function translateArticle(actor: NewsroomActor, articleId: number, target
         updatedAt: now,
         textChangedAt: now,
         version: 1,
-        ownerId: actor.id,
+        ownerId: accountId(actor),
         translatedFromId: source.id,
         sourceReviewedAt: now,
       })
       .returning({ id: articles.id })
       .get();
     setTags(tx, id, tagIdsOf(tx, source.id));
-    recordRevision(tx, id, actor.id, 'translate', now);
+    recordRevision(tx, id, accountId(actor), 'translate', now);
     audit(auditActor(actor), { action: 'article.translate', targetType: 'article', targetId: id, detail: { from: source.id, locale } }, tx, now);
     return { id, version: 1 };
   });

@@ -335,3 +335,145 @@ export const goneUrls = sqliteTable('gone_urls', {
 export type ArticleRow = typeof articles.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type NewArticleRow = typeof articles.$inferInsert;
+
+/* ---------------------------------------------------------------------------------------------------------------
+ * The wire desk (issue #16): agency feeds, their items and every version of each item, and the articles taken
+ * from them.
+ * ------------------------------------------------------------------------------------------------------------- */
+
+export const wireFeedFormats = ['rss', 'atom', 'ninjs'] as const;
+export const wireAgencyStatuses = ['usable', 'withheld', 'canceled'] as const;
+
+/** One agency feed: polled (url) or pushed to (push token), with its poll state. */
+export const wireFeeds = sqliteTable(
+  'wire_feeds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull().unique(),
+    /** The agency byline (an author of kind `agency`). */
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => authors.id),
+    /** Empty for a feed that is only imported by hand or pushed to. */
+    url: text('url').notNull().default(''),
+    format: text('format', { enum: wireFeedFormats }).notNull(),
+    pollIntervalSeconds: integer('poll_interval_seconds').notNull().default(300),
+    /** Language of the copy when items do not say (a site locale). */
+    language: text('language').notNull(),
+    defaultCategoryId: integer('default_category_id').references(() => categories.id, { onDelete: 'set null' }),
+    /** Trusted agencies: usable items are published at once in this section, with this genre. */
+    autoPublishCategoryId: integer('auto_publish_category_id').references(() => categories.id, { onDelete: 'set null' }),
+    autoPublishGenre: text('auto_publish_genre', { enum: articleGenres }),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** Credentials for the agency's server, AES-256-GCM encrypted (lib/wire/credentials.ts); never read back to a page. */
+    credentials: text('credentials'),
+    /** SHA-256 of the push token (agencies that POST ninjs); the token itself is shown once. */
+    pushTokenHash: text('push_token_hash'),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    lastPollAt: integer('last_poll_at', { mode: 'timestamp_ms' }),
+    lastSuccessAt: integer('last_success_at', { mode: 'timestamp_ms' }),
+    lastErrorAt: integer('last_error_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    failures: integer('failures').notNull().default(0),
+    nextPollAt: integer('next_poll_at', { mode: 'timestamp_ms' }),
+    /** Poll lease: the process holding it polls this feed until `lease_until` (two processes never poll one feed at once). */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('wire_feeds_next_poll').on(t.enabled, t.nextPollAt),
+    uniqueIndex('wire_feeds_push_token').on(t.pushTokenHash),
+    check('wire_feeds_format', sql`${t.format} in ('rss', 'atom', 'ninjs')`),
+  ],
+);
+
+/** An agency item: provider (the agency) + guid is its identity; the row holds its current version. */
+export const wireItems = sqliteTable(
+  'wire_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => authors.id),
+    guid: text('guid').notNull(),
+    /** The feed that brought the current version. */
+    feedId: integer('feed_id').references(() => wireFeeds.id, { onDelete: 'set null' }),
+    /** Our count of versions applied (1, 2, …). */
+    version: integer('version').notNull().default(1),
+    /** The agency's own version number, when it sends one. */
+    agencyVersion: integer('agency_version'),
+    versionAt: integer('version_at', { mode: 'timestamp_ms' }),
+    contentHash: text('content_hash').notNull(),
+    status: text('status', { enum: wireAgencyStatuses }).notNull().default('usable'),
+    embargoUntil: integer('embargo_until', { mode: 'timestamp_ms' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    /** The agency's note to editors: shown in the newsroom only. */
+    edNote: text('ed_note').notNull().default(''),
+    language: text('language').notNull(),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull().default(''),
+    /** Markdown. */
+    body: text('body').notNull().default(''),
+    link: text('link'),
+    byline: text('byline').notNull().default(''),
+    correction: integer('correction', { mode: 'boolean' }).notNull().default(false),
+    firstSeenAt: integer('first_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('wire_items_identity').on(t.agencyId, t.guid),
+    index('wire_items_queue').on(t.updatedAt),
+    index('wire_items_embargo').on(t.embargoUntil),
+    index('wire_items_expires').on(t.expiresAt),
+    check('wire_items_status', sql`${t.status} in ('usable', 'withheld', 'canceled')`),
+  ],
+);
+
+/** Every version of every item, as received (the newsroom shows the history). */
+export const wireItemVersions = sqliteTable(
+  'wire_item_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => wireItems.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    agencyVersion: integer('agency_version'),
+    versionAt: integer('version_at', { mode: 'timestamp_ms' }),
+    status: text('status', { enum: wireAgencyStatuses }).notNull(),
+    embargoUntil: integer('embargo_until', { mode: 'timestamp_ms' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    edNote: text('ed_note').notNull().default(''),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull().default(''),
+    body: text('body').notNull().default(''),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('wire_item_versions_item').on(t.itemId, t.version)],
+);
+
+/**
+ * An article taken from a wire item (the link back stays internal). `reviewedVersion` is the item version an
+ * editor last checked the article against: a newer item version shows "wire updated" until reviewed again.
+ */
+export const wireTakes = sqliteTable(
+  'wire_takes',
+  {
+    articleId: integer('article_id')
+      .primaryKey()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => wireItems.id, { onDelete: 'cascade' }),
+    reviewedVersion: integer('reviewed_version').notNull(),
+    autoPublished: integer('auto_published', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('wire_takes_item').on(t.itemId)],
+);
+
+export type WireFeedRow = typeof wireFeeds.$inferSelect;
+export type WireItemRow = typeof wireItems.$inferSelect;

@@ -49,6 +49,8 @@ export interface Config {
   readonly LOG_REQUESTS: boolean;
   /** Bearer token of POST /api/revalidate (≥ 16 characters, no spaces); unset: the route does not exist. */
   readonly REVALIDATE_TOKEN?: string;
+  /** Key (≥ 16 characters) that encrypts wire feed credentials at rest; unset: feeds cannot store credentials. */
+  readonly WIRE_SECRET?: string;
   /** Port of `next start` (read by Next itself; validated here). */
   readonly PORT: number;
   /** Minimum level of the JSON log. */
@@ -143,6 +145,7 @@ const configSchema = z.object({
       .regex(/^\S+$/, 'must not contain spaces')
       .optional(),
   ),
+  WIRE_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters long').optional()),
   PORT: numberVar({ min: 1, max: 65535, int: true, fallback: 3000 }),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }).default('info')),
 });

@@ -11,11 +11,15 @@
  *     whichever process did it (changedBetween: publication times in the window, and the audit log's
  *     publications, unpublications, corrections, restores and deletions in the window);
  *  3. after midnight in Africa/Douala, refreshes every page.
+ * It also unpublishes the articles of wire items whose agency `expires` time has passed (db/wire expireWireDue;
+ * the unpublication's audit line brings it into step 2's window).
  * Started by instrumentation.ts `register()` (catch-up at start: overdue articles are published at once), and
  * re-armed by lib/publishing after each change. The refresh goes over loopback (lib/server/internal-refresh.ts)
  * because Next's revalidatePath needs a request.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { changedBetween, nextScheduledAt, publishDue, readerPlacesOf, type ReaderPlaces } from '@/db/article-writes';
+import { expireWireDue, nextWireExpiryAt } from '@/db/wire';
 import { siteDay } from '@/lib/format';
 import { log } from '@/lib/log';
 import { refresh } from '@/lib/publishing/refresh';
@@ -34,6 +38,12 @@ interface State {
   stopped: boolean;
   /** The last tick could not write (read-only database, disk full): retry calmly, not in a tight loop. */
   failed: boolean;
+  /**
+   * Runs a function in the context the scheduler was started in (outside any request). rearmScheduler() is called
+   * from Server Actions; a timer armed there would carry that finished request's async context, in which Next's
+   * revalidatePath records refreshes that never run instead of throwing (and going over loopback).
+   */
+  root: <R>(fn: () => R) => R;
 }
 
 const RETRY_AFTER_FAILURE_MS = 10_000;
@@ -42,7 +52,7 @@ const g = globalThis as unknown as { kiosqueScheduler?: State };
 
 export function startScheduler(now = new Date()): void {
   if (g.kiosqueScheduler) return;
-  g.kiosqueScheduler = { timer: null, lastTick: new Date(now.getTime() - START_LOOKBACK_MS), lastDay: siteDay(now), running: false, again: false, stopped: false, failed: false };
+  g.kiosqueScheduler = { timer: null, lastTick: new Date(now.getTime() - START_LOOKBACK_MS), lastDay: siteDay(now), running: false, again: false, stopped: false, failed: false, root: AsyncLocalStorage.snapshot() };
   void tick();
 }
 
@@ -89,11 +99,14 @@ function arm(s: State): void {
   let due: Date | null = null;
   try {
     due = nextScheduledAt();
+    // Wire items whose agency `expires` time comes: their articles are unpublished then (db/wire expireWireDue).
+    const expiry = nextWireExpiryAt();
+    if (expiry && (!due || expiry < due)) due = expiry;
   } catch (error) {
     log.error('scheduler_read_failed', { error });
   }
   const delay = nextDelay(new Date(), due);
-  s.timer = setTimeout(() => void tick(), s.failed ? Math.max(delay, RETRY_AFTER_FAILURE_MS) : delay);
+  s.timer = setTimeout(() => s.root(() => void tick()), s.failed ? Math.max(delay, RETRY_AFTER_FAILURE_MS) : delay);
   s.timer.unref();
 }
 
@@ -112,6 +125,8 @@ async function tick(): Promise<void> {
     try {
       const flipped = publishDue(now);
       if (flipped.length) log.info('scheduled_published', { ids: flipped });
+      const expired = expireWireDue(now);
+      if (expired.unpublished.length) log.info('wire_expired', { ids: expired.unpublished });
       const changed = changedBetween(s.lastTick, now);
       places = [...new Set([...flipped, ...changed.ids])].map((id) => readerPlacesOf(id, now));
       places.push(...changed.deleted);

@@ -8,6 +8,8 @@ const links: { href: string; key: string; action: Action }[] = [
   { href: '/newsroom', key: 'dashboard', action: 'article.create' },
   { href: '/newsroom/articles/new', key: 'new', action: 'article.create' },
   { href: '/newsroom/review', key: 'review', action: 'review.queue' },
+  { href: '/newsroom/wire', key: 'wire', action: 'wire.queue' },
+  { href: '/newsroom/wire/feeds', key: 'wireFeeds', action: 'wire.feeds' },
   { href: '/newsroom/sections', key: 'sections', action: 'taxonomy.manage' },
   { href: '/newsroom/topics', key: 'topics', action: 'taxonomy.manage' },
   { href: '/newsroom/authors', key: 'authors', action: 'taxonomy.manage' },

@@ -41,6 +41,10 @@ const cases: Case[] = [
   ['users.manage', undefined, { contributor: false, author: false, editor: false, administrator: true }],
   ['settings.manage', undefined, { contributor: false, author: false, editor: false, administrator: true }],
   ['audit.view', undefined, { contributor: false, author: false, editor: false, administrator: true }],
+  ['wire.queue', undefined, { contributor: false, author: true, editor: true, administrator: true }],
+  ['wire.take', undefined, { contributor: false, author: true, editor: true, administrator: true }],
+  ['wire.review', undefined, staff],
+  ['wire.feeds', undefined, { contributor: false, author: false, editor: false, administrator: true }],
 ];
 
 describe('role × action matrix', () => {

@@ -22,7 +22,11 @@ export type Action =
   | 'taxonomy.manage'
   | 'users.manage'
   | 'settings.manage'
-  | 'audit.view';
+  | 'audit.view'
+  | 'wire.queue'
+  | 'wire.take'
+  | 'wire.review'
+  | 'wire.feeds';
 
 export interface Actor {
   id: number;
@@ -57,6 +61,12 @@ const matrix: Record<Action, Record<UserRole, Rule>> = {
   'users.manage': { contributor: false, author: false, editor: false, administrator: 'any' },
   'settings.manage': { contributor: false, author: false, editor: false, administrator: 'any' },
   'audit.view': { contributor: false, author: false, editor: false, administrator: 'any' },
+  // The wire desk (issue #16): authors and editors read the queue and take copy (an author then publishes their
+  // own take); editors clear "wire updated" flags on anyone's article; administrators configure feeds.
+  'wire.queue': { contributor: false, author: 'any', editor: 'any', administrator: 'any' },
+  'wire.take': { contributor: false, author: 'any', editor: 'any', administrator: 'any' },
+  'wire.review': { contributor: false, author: false, editor: 'any', administrator: 'any' },
+  'wire.feeds': { contributor: false, author: false, editor: false, administrator: 'any' },
 };
 
 export const actions = Object.keys(matrix) as Action[];

@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/policy';
 import { newsroomT } from '@/components/newsroom/locale';
 import { ArticleEditor } from '@/components/newsroom/ArticleEditor.client';
 import { parseArticleId } from '@/components/newsroom/params';
+import { WireNotice } from '@/components/newsroom/WireNotice';
 
 export async function generateMetadata({ params }: PageProps<'/newsroom/articles/[id]'>): Promise<Metadata> {
   const id = parseArticleId((await params).id);
@@ -38,6 +39,7 @@ export default async function EditArticlePage({ params }: PageProps<'/newsroom/a
           </span>
         ))}
       </p>
+      <WireNotice articleId={article.id} canReview={can(user, 'wire.review')} />
       <ArticleEditor
         key={article.id}
         article={{

@@ -1,0 +1,99 @@
+/**
+ * Wire text → the article body format (Markdown), shared by the wire desk and any later import: rehype-parse reads
+ * the agency's HTML (never executed, never trusted), a cleaning pass drops what readers must not get, rehype-remark
+ * maps the rest to Markdown (paragraphs, headings, lists, quotes, links, emphasis) and remark-stringify writes it.
+ *
+ * Dropped: scripts, styles, iframes, objects, forms, templates, comments, images (tracking pixels and hot-linked
+ * pictures alike: illustrations go through the newsroom's media), and editorial notes marked in the HTML
+ * (`class="ednote"`, `data-ednote`, NITF-style `<ednote>`). Links keep only http(s) and mailto URLs. The output has no raw
+ * HTML node: anything rehype-remark cannot map becomes its text.
+ */
+import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+
+/** Larger bodies are refused before parsing (an agency story is a few kilobytes). */
+export const WIRE_HTML_MAX = 1_000_000;
+
+const DROP = new Set([
+  'script', 'style', 'noscript', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea',
+  'template', 'svg', 'math', 'canvas', 'video', 'audio', 'source', 'track', 'img', 'picture', 'map', 'area',
+  'link', 'meta', 'base', 'head', 'title', 'ednote', 'frame', 'frameset', 'applet',
+]);
+
+function isEditorialNote(el: Element): boolean {
+  const p = el.properties ?? {};
+  const classes = Array.isArray(p.className) ? p.className.map(String) : [];
+  if (classes.some((c) => /^(ed-?note|editorial-?note|internal-?note)$/i.test(c))) return true;
+  return 'dataEdnote' in p || 'dataEditorialNote' in p;
+}
+
+function safeHref(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const href = value.trim();
+  try {
+    const url = new URL(href);
+    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function clean(node: HastNodes): void {
+  if (!('children' in node)) return;
+  node.children = node.children.filter((child) => {
+    if (child.type === 'comment' || child.type === 'doctype') return false;
+    if (child.type !== 'element') return true;
+    if (DROP.has(child.tagName) || isEditorialNote(child)) return false;
+    if (child.tagName === 'a') {
+      const href = safeHref(child.properties?.href);
+      child.properties = href ? { href } : {};
+      if (!href) child.tagName = 'span';
+    }
+    return true;
+  }) as typeof node.children;
+  for (const child of node.children) clean(child as HastNodes);
+}
+
+const processor = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(() => (tree: HastRoot) => clean(tree))
+  .use(rehypeRemark)
+  .use(remarkStringify, { bullet: '-', emphasis: '_', fences: true, rule: '-' });
+
+/** The Markdown body for a wire HTML fragment ('' for nothing usable). Throws on input above WIRE_HTML_MAX. */
+export function htmlToMarkdown(html: string): string {
+  if (html.length > WIRE_HTML_MAX) throw new RangeError('wire body too large');
+  const out = String(processor.processSync(html)).trim();
+  return out;
+}
+
+/** Plain wire text (paragraphs separated by blank lines) as Markdown: Markdown syntax in it is escaped. */
+export function textToMarkdown(text: string): string {
+  if (text.length > WIRE_HTML_MAX) throw new RangeError('wire body too large');
+  const escaped = text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const html = escaped
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${p}</p>`)
+    .join('');
+  return htmlToMarkdown(html);
+}
+
+/** A short text (headline, standfirst) from possibly-HTML input: tags stripped, entities decoded, spaces folded. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(html.slice(0, WIRE_HTML_MAX));
+  clean(tree);
+  let out = '';
+  const walk = (n: HastNodes) => {
+    if (n.type === 'text') out += n.value;
+    else if ('children' in n) for (const c of n.children) walk(c as HastNodes);
+    if (n.type === 'element' && /^(p|br|div|li|h[1-6])$/.test(n.tagName)) out += ' ';
+  };
+  walk(tree);
+  return out.replace(/\s+/g, ' ').trim();
+}
