@@ -39,6 +39,7 @@ import {
 } from './schema';
 import { crops, VARIANTS } from './seed/illustrations';
 import { SlugTakenError } from './newsroom';
+import { altTextOf, mediaExists } from './media';
 
 export { SlugTakenError };
 
@@ -79,7 +80,8 @@ export type WorkflowRefusal =
   | 'same_locale'
   | 'not_a_translation'
   | 'unknown_revision'
-  | 'unknown_reference';
+  | 'unknown_reference'
+  | 'hero_alt_missing';
 
 /** A workflow step that the article's state does not allow (publishing an empty article…): nothing changed. */
 export class WorkflowError extends Error {
@@ -152,6 +154,8 @@ export const articleInput = z
       .refine((p) => illustrationByPath.has(p), { message: 'unknown_image' })
       .nullable()
       .default(null),
+    /** A photo from the media library (db/media.ts); wins over `heroImage`. Empty form value = none. */
+    heroMediaId: z.preprocess((v) => (v === '' || v === undefined || v === 0 ? null : v), id.nullable()).optional(),
     heroAlt: text(300).default(''),
     heroCaption: text(500).default(''),
     heroCredit: text(200).default(''),
@@ -187,6 +191,7 @@ interface RevisionFields {
   seoTitle: string;
   seoDescription: string;
   heroImage: string | null;
+  heroMediaId: number | null;
   heroAlt: string;
   heroCaption: string;
   heroCredit: string;
@@ -280,6 +285,7 @@ function toEditable(db: Db | Tx, row: ArticleRow, now = new Date()): EditableArt
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     heroImage: row.heroImage,
+    heroMediaId: row.heroMediaId,
     heroAlt: row.heroAlt,
     heroCaption: row.heroCaption,
     heroCredit: row.heroCredit,
@@ -401,7 +407,8 @@ function ensureTopics(tx: Tx, locale: string, names: string[]): number[] {
   return ids;
 }
 
-function assertReferences(tx: Db | Tx, input: { categoryId: number; authorId: number; tagIds: number[] }) {
+function assertReferences(tx: Db | Tx, input: { categoryId: number; authorId: number; tagIds: number[]; heroMediaId?: number | null }) {
+  if (input.heroMediaId && !mediaExists(tx, input.heroMediaId)) throw new WorkflowError('unknown_reference');
   const category = tx.select({ id: categories.id }).from(categories).where(eq(categories.id, input.categoryId)).get();
   const author = tx.select({ id: authors.id }).from(authors).where(eq(authors.id, input.authorId)).get();
   const known = input.tagIds.length ? tx.select({ id: tags.id }).from(tags).where(inArray(tags.id, input.tagIds)).all().length : 0;
@@ -429,6 +436,7 @@ function contentColumns(input: ParsedInput) {
     seoTitle: input.seoTitle,
     seoDescription: input.seoDescription,
     ...heroOf(input),
+    heroMediaId: input.heroMediaId ?? null,
     heroAlt: input.heroAlt,
     heroCaption: input.heroCaption,
     heroCredit: input.heroCredit,
@@ -448,6 +456,7 @@ function fieldsOf(row: ArticleRow, tagIds: number[]): RevisionFields {
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     heroImage: row.heroImage,
+    heroMediaId: row.heroMediaId,
     heroAlt: row.heroAlt,
     heroCaption: row.heroCaption,
     heroCredit: row.heroCredit,
@@ -739,6 +748,8 @@ export function restoreRevision(actor: NewsroomActor, articleId: number, revisio
         heroImage: image?.path ?? null,
         heroWidth: image?.width ?? null,
         heroHeight: image?.height ?? null,
+        // A photo deleted from the library since that version is simply left out.
+        heroMediaId: f.heroMediaId && mediaExists(tx, f.heroMediaId) ? f.heroMediaId : null,
         heroAlt: f.heroAlt ?? row.heroAlt,
         heroCaption: f.heroCaption ?? row.heroCaption,
         heroCredit: f.heroCredit ?? row.heroCredit,
@@ -888,6 +899,8 @@ export function publishArticle(actor: NewsroomActor, articleId: number, opts: { 
     check(actor, 'article.publish', row);
     if (!row.title.trim()) throw new WorkflowError('empty_title');
     if (!row.body.trim()) throw new WorkflowError('empty_body');
+    // A reader of this language must be told what the photo shows (issue 12): no alt text, no publication.
+    if (row.heroMediaId && !altTextOf(tx, row.heroMediaId, row.locale).trim()) throw new WorkflowError('hero_alt_missing');
     const scheduled = opts.at !== undefined && opts.at.getTime() > now.getTime();
     const everLive = wasLive(row) || !!tx.select({ id: articleRevisions.id }).from(articleRevisions).where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.reason, 'publish'))).get();
     const publishedAt = scheduled ? opts.at! : everLive && row.publishedAt && row.publishedAt <= now ? row.publishedAt : now;

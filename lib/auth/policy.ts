@@ -22,7 +22,10 @@ export type Action =
   | 'taxonomy.manage'
   | 'users.manage'
   | 'settings.manage'
-  | 'audit.view';
+  | 'audit.view'
+  | 'media.upload'
+  | 'media.edit'
+  | 'media.delete';
 
 export interface Actor {
   id: number;
@@ -57,6 +60,11 @@ const matrix: Record<Action, Record<UserRole, Rule>> = {
   'users.manage': { contributor: false, author: false, editor: false, administrator: 'any' },
   'settings.manage': { contributor: false, author: false, editor: false, administrator: 'any' },
   'audit.view': { contributor: false, author: false, editor: false, administrator: 'any' },
+  // The media library: everyone uploads and reuses photos; their texts and focal point are the uploader's to
+  // change (editors change anyone's); deleting is for the uploader who is an author, and editors.
+  'media.upload': { contributor: 'any', author: 'any', editor: 'any', administrator: 'any' },
+  'media.edit': { contributor: 'own', author: 'own', editor: 'any', administrator: 'any' },
+  'media.delete': { contributor: false, author: 'own', editor: 'any', administrator: 'any' },
 };
 
 export const actions = Object.keys(matrix) as Action[];
