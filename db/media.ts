@@ -203,3 +203,27 @@ export function mediaExists(db: Db | Tx, id: number): boolean {
   return !!db.select({ id: media.id }).from(media).where(eq(media.id, id)).get();
 }
 
+
+/** Photos the article form offers (newest first), labelled in the article's language. */
+export function photoChoices(locale: string, limit = 200, db: Db = getDb()): { id: number; thumb: string | null; label: string; alt: string }[] {
+  const rows = db
+    .select({ id: media.id, name: media.originalName, alt: mediaTranslations.alt, caption: mediaTranslations.caption })
+    .from(media)
+    .leftJoin(mediaTranslations, and(eq(mediaTranslations.mediaId, media.id), eq(mediaTranslations.locale, locale)))
+    .orderBy(desc(media.uploadedAt), desc(media.id))
+    .limit(limit)
+    .all();
+  const ids = rows.map((r) => r.id);
+  const thumbs = new Map<number, string>();
+  if (ids.length) {
+    for (const r of db
+      .select({ mediaId: mediaRenditions.mediaId, file: mediaRenditions.file })
+      .from(mediaRenditions)
+      .where(and(inArray(mediaRenditions.mediaId, ids), eq(mediaRenditions.crop, '16x9'), eq(mediaRenditions.format, 'jpeg')))
+      .orderBy(mediaRenditions.width)
+      .all()) {
+      if (!thumbs.has(r.mediaId)) thumbs.set(r.mediaId, mediaUrl(r.file));
+    }
+  }
+  return rows.map((r) => ({ id: r.id, thumb: thumbs.get(r.id) ?? null, label: (r.caption || r.alt || r.name).slice(0, 80), alt: r.alt ?? '' }));
+}
