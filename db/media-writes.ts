@@ -43,7 +43,10 @@ export class MediaInUseError extends Error {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-const auditActor = (actor: MediaActor): AuditActor => ({ id: actor.id, label: actor.label });
+/** The seed and scripts: no account (id 0), audited as `system`. */
+export const SYSTEM_MEDIA_ACTOR: MediaActor = { id: 0, role: 'administrator', label: 'system' };
+
+const auditActor = (actor: MediaActor): AuditActor => ({ id: actor.id > 0 ? actor.id : null, label: actor.label });
 const scope = (row: MediaRow) => ({ ownerId: row.uploadedBy, status: 'draft' as const });
 
 async function writeAtomically(dir: string, name: string, data: Buffer): Promise<void> {
@@ -100,7 +103,7 @@ export async function uploadMedia(actor: MediaActor, originalName: string, bytes
             width: processed.width,
             height: processed.height,
             originalName: originalName.slice(0, 200),
-            uploadedBy: actor.id,
+            uploadedBy: actor.id > 0 ? actor.id : null,
             uploadedAt: now,
             updatedAt: now,
           })
