@@ -6,6 +6,7 @@
  * nothing stored.
  */
 import { readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { expect, test, type Page } from '@playwright/test';
 import { createAccount, login } from './support/newsroom';
@@ -106,6 +107,11 @@ test('an editor uploads a photo, writes its alt text in both languages, uses it 
   // Open Graph: the 1200×630 crop.
   expect(await reader.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/\/media\/p\/[0-9a-f]{64}\.jpg$/);
   await reader.close();
+  // The photo's markup keeps the article page within its HTML budget (e2e/budget.api.spec.ts: 30 KB gzipped).
+  const html = await (await request.get(path)).text();
+  const gz = gzipSync(html, { level: 6 }).length;
+  test.info().annotations.push({ type: 'budget', description: `article with a library photo: HTML ${(gz / 1024).toFixed(1)} KB gz` });
+  expect(gz).toBeLessThanOrEqual(30 * 1024);
 
   // Every served rendition: immutable, and no EXIF, GPS or camera name anywhere in the bytes.
   const files = scalar(`select group_concat(file) from media_renditions where media_id = ?`, id).split(',');
