@@ -638,6 +638,10 @@ export function saveArticle(
     if (sameContent(row, rowTags, input)) return { version: row.version, changed: false };
     if (row.version !== data.baseVersion) throw new ConflictError(toEditable(tx, row, now));
     assertReferences(tx, input);
+    // A live or scheduled article keeps the publish rule: its hero photo must have alt text in its language.
+    if ((row.status === 'published' || row.status === 'scheduled') && input.heroMediaId && !altTextOf(tx, input.heroMediaId, row.locale).trim()) {
+      throw new WorkflowError('hero_alt_missing');
+    }
     const columns = contentColumns(input);
     const textChanged = row.title !== columns.title || row.standfirst !== columns.standfirst || row.body !== columns.body;
     const version = row.version + 1;

@@ -10,7 +10,7 @@ import { ForbiddenError } from '@/lib/auth/policy';
 import { createArticle, publishArticle, saveArticle, WorkflowError, type NewsroomActor } from './article-writes';
 import { listAudit } from './audit';
 import { getMedia, listMedia, photoForPage } from './media';
-import { deleteMedia, MediaError, MediaInUseError, setFocalPoint, updateMediaTexts, uploadMedia } from './media-writes';
+import { deleteMedia, MediaAltRequiredError, MediaError, MediaInUseError, setFocalPoint, updateMediaTexts, uploadMedia } from './media-writes';
 import { users, type UserRole } from './schema';
 import { newsroom, useTestDb } from '@/tests/support/db';
 import { GET as serveMedia } from '@/app/media/p/[file]/route';
@@ -165,6 +165,24 @@ describe('publishing with a hero photo', () => {
     expect(env.db.$client.prepare('select status from articles where id = ?').get(en.id)).toEqual({ status: 'draft' });
     updateMediaTexts(editor, id, { en: { alt: 'Voters', caption: '', credit: '' } }, t0);
     expect(publishArticle(editor, en.id, {}, t0).status).toBe('published');
+  });
+
+  it('keeps the rule after publication: alt text cannot be emptied, nor a photo without it swapped in', async () => {
+    const editor = account('editor');
+    const { id } = await uploadMedia(editor, 'a.jpg', await jpeg(1), t0);
+    const bare = await uploadMedia(editor, 'b.jpg', await jpeg(2), t0);
+    updateMediaTexts(editor, id, { fr: { alt: 'Des électeurs', caption: '', credit: '' } }, t0);
+    const fr = createArticle(editor, { locale: 'fr', title: 'Titre', body: 'Texte', categoryId: section, authorId: byline, heroMediaId: id }, t0);
+    publishArticle(editor, fr.id, {}, t0);
+    expect(() => updateMediaTexts(editor, id, { fr: { alt: '  ', caption: '', credit: '' } }, t0)).toThrow(MediaAltRequiredError);
+    expect(getMedia(id)!.texts.fr!.alt).toBe('Des électeurs');
+    // The English alt text may stay empty: no English article uses it.
+    updateMediaTexts(editor, id, { en: { alt: '', caption: 'c', credit: '' } }, t0);
+    const version = Number(env.db.$client.prepare('select version from articles where id = ?').pluck().get(fr.id));
+    const swap = () => saveArticle(editor, fr.id, { baseVersion: version, reason: 'save', input: { title: 'Titre', body: 'Texte', categoryId: section, authorId: byline, heroMediaId: bare.id } }, t0);
+    expect(swap).toThrow(WorkflowError);
+    updateMediaTexts(editor, bare.id, { fr: { alt: 'Un port', caption: '', credit: '' } }, t0);
+    expect(swap().changed).toBe(true);
   });
 
   it('refuses an unknown photo id in the form', () => {

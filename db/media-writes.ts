@@ -7,7 +7,7 @@
 import { mkdir, rename, unlink, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { assertCan } from '@/lib/auth/policy';
 import { locales, type Locale } from '@/i18n/routing';
 import { MediaError, processImage, renditionsFor, type Focal, type Rendition } from '@/lib/media/process';
@@ -30,6 +30,14 @@ export class MediaNotFoundError extends Error {
   constructor(public readonly id: number) {
     super(`no media ${id}`);
     this.name = 'MediaNotFoundError';
+  }
+}
+
+/** Clearing the alt text of a language in which a live or scheduled article shows the photo: nothing changed. */
+export class MediaAltRequiredError extends Error {
+  constructor(public readonly locale: string) {
+    super(`alt text required in ${locale}`);
+    this.name = 'MediaAltRequiredError';
   }
 }
 
@@ -143,6 +151,14 @@ export function updateMediaTexts(actor: MediaActor, id: number, texts: Partial<R
       for (const locale of locales) {
         const t = texts[locale];
         if (!t) continue;
+        if (!t.alt.trim()) {
+          const live = tx
+            .select({ id: articles.id })
+            .from(articles)
+            .where(and(eq(articles.heroMediaId, id), eq(articles.locale, locale), inArray(articles.status, ['published', 'scheduled'])))
+            .get();
+          if (live) throw new MediaAltRequiredError(locale);
+        }
         const values = {
           alt: t.alt.trim().slice(0, textSchemaLimit.alt),
           caption: t.caption.trim().slice(0, textSchemaLimit.caption),

@@ -12,7 +12,7 @@ import { actorOf, requireUser } from '@/lib/auth/current-user';
 import { ForbiddenError } from '@/lib/auth/policy';
 import type { SessionUser } from '@/db/sessions';
 import { getMedia } from '@/db/media';
-import { deleteMedia, MediaError, MediaInUseError, MediaNotFoundError, setFocalPoint, updateMediaTexts } from '@/db/media-writes';
+import { deleteMedia, MediaAltRequiredError, MediaError, MediaInUseError, MediaNotFoundError, setFocalPoint, updateMediaTexts } from '@/db/media-writes';
 import { formId, formText, refreshReaderPages, typedValues, type AdminFormState } from './support';
 
 async function mediaT(user: Pick<SessionUser, 'locale'>) {
@@ -22,6 +22,7 @@ async function mediaT(user: Pick<SessionUser, 'locale'>) {
 function code(error: unknown): string {
   if (error instanceof ForbiddenError) return 'forbidden';
   if (error instanceof MediaInUseError) return 'in_use';
+  if (error instanceof MediaAltRequiredError) return 'alt_required';
   if (error instanceof MediaNotFoundError) return 'not_found';
   if (error instanceof MediaError) return error.code;
   throw error;
