@@ -64,3 +64,32 @@ describe('NewsArticle JSON-LD with a library photo', () => {
     for (const i of images) expect(i.url).toMatch(/^https?:\/\/[^/]+\/media\/p\//);
   });
 });
+
+describe('RSS with a library photo', () => {
+  it('encloses the 1200 px 16:9 JPEG', async () => {
+    const { renderRss } = await import('@/lib/feeds');
+    const item = {
+      id: 7,
+      locale: 'fr',
+      slug: 's',
+      title: 'T',
+      standfirst: 'S',
+      kind: 'article' as const,
+      genre: 'news' as const,
+      videoDurationSeconds: null,
+      heroImage: '/media/politics-1-16x9.svg',
+      heroWidth: 1600,
+      heroHeight: 900,
+      heroAlt: '',
+      photo,
+      publishedAt: new Date('2026-03-02T08:00:00Z'),
+      updatedAt: new Date('2026-03-02T08:00:00Z'),
+      category: { id: 1, slug: 'politique', name: 'Politique' },
+      author: { id: 1, slug: 'a', name: 'A', kind: 'person' as const },
+    };
+    const xml = renderRss({ locale: 'fr', title: 'K', description: 'd', pagePath: '/fr', feedPath: '/fr/rss.xml', items: [item] });
+    const enclosure = /<enclosure [^>]*>/.exec(xml)?.[0] ?? '';
+    expect(enclosure).toMatch(/url="https?:\/\/[^"]+\/media\/p\/a{60}1200\.jpg"/);
+    expect(enclosure).toContain('type="image/jpeg"');
+  });
+});
