@@ -37,10 +37,16 @@ function sameOrigin(request: Request): boolean {
   return allowed.has(origin);
 }
 
-/** Reads the body, refusing (without reading further) once it passes `max` bytes. */
+/** Beyond this declared size the connection is not worth draining: refused at once. */
+const DRAIN_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * Reads the body, keeping at most `max` bytes: past it, the rest is read and dropped (so the client, which is
+ * still sending, gets a clean 413 rather than a reset connection) and the upload is refused.
+ */
 async function readLimited(request: Request, max: number): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) throw new MediaError('too_large');
+  if (Number.isFinite(declared) && declared > DRAIN_LIMIT) throw new MediaError('too_large');
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -49,12 +55,13 @@ async function readLimited(request: Request, max: number): Promise<Buffer> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > max) {
+    if (total > DRAIN_LIMIT) {
       await reader.cancel().catch(() => undefined);
-      throw new MediaError('too_large');
+      break;
     }
-    chunks.push(value);
+    if (total <= max) chunks.push(value);
   }
+  if (total > max) throw new MediaError('too_large');
   return Buffer.concat(chunks);
 }
 
@@ -79,7 +86,9 @@ export async function POST(request: Request) {
     // The plain form (no JavaScript): several files, then back to the library.
     const results: string[] = [];
     try {
-      await readLimited(request.clone(), MAX_FORM_BYTES);
+      // Browsers send a Content-Length with a form: without one, or above the limit, the form is not read.
+      const declared = Number(request.headers.get('content-length') ?? NaN);
+      if (!Number.isFinite(declared) || declared > MAX_FORM_BYTES) throw new MediaError('too_large');
       const form = await request.formData();
       for (const entry of form.getAll('files').slice(0, 20)) {
         if (typeof entry === 'string') continue;
