@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { createArticle, publishArticle, saveArticle, WorkflowError, type NewsroomActor } from './article-writes';
 import { listAudit } from './audit';
+import { articleSitemapChunk } from './sitemaps';
 import { getMedia, listMedia, photoForPage } from './media';
 import { deleteMedia, MediaAltRequiredError, MediaError, MediaInUseError, setFocalPoint, updateMediaTexts, uploadMedia } from './media-writes';
 import { users, type UserRole } from './schema';
@@ -165,6 +166,11 @@ describe('publishing with a hero photo', () => {
     expect(env.db.$client.prepare('select status from articles where id = ?').get(en.id)).toEqual({ status: 'draft' });
     updateMediaTexts(editor, id, { en: { alt: 'Voters', caption: '', credit: '' } }, t0);
     expect(publishArticle(editor, en.id, {}, t0).status).toBe('published');
+    // The image sitemap lists the photo's widest 16:9 JPEG with the alt text of that language.
+    const [entry] = articleSitemapChunk('en', 1, 50_000, t0);
+    expect(entry!.heroImage).toMatch(/^\/media\/p\/[0-9a-f]{64}\.jpg$/);
+    expect(entry!.heroImage).toBe(`/media/p/${getMedia(id)!.renditions.filter((r) => r.crop === '16x9' && r.format === 'jpeg').sort((a, b) => b.width - a.width)[0]!.file}`);
+    expect(entry!.heroAlt).toBe('Voters');
   });
 
   it('keeps the rule after publication: alt text cannot be emptied, nor a photo without it swapped in', async () => {
