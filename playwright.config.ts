@@ -10,6 +10,7 @@ const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const WEATHER_PORT = Number(process.env.E2E_WEATHER_PORT ?? 4010);
 const weatherBase = `http://127.0.0.1:${WEATHER_PORT}`;
 const E2E_DB = 'data/e2e.db';
+const E2E_MEDIA = 'data/e2e-media';
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -20,6 +21,11 @@ const serverEnv = (weatherMode: string, extra: Record<string, string> = {}) => (
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
   DATABASE_PATH: E2E_DB,
+  // The photo library's files for the test database (e2e/media.flows.spec.ts uploads there), wiped with it.
+  MEDIA_DIR: E2E_MEDIA,
+  // The demo's seeded photos stay out of the e2e database: the page checks written before the photo library
+  // expect the SVG illustrations (share card PNG, sitemap and feed images).
+  SEED_PHOTOS: '0',
   SITE_URL: `http://localhost:${APP_PORT}`,
   WEATHER_API_URL: `${weatherBase}/${weatherMode}`,
   WEATHER_TIMEOUT_MS: '1000',
@@ -38,7 +44,7 @@ const serverEnv = (weatherMode: string, extra: Record<string, string> = {}) => (
 /** Specs that change the shared e2e database through the newsroom. */
 const writers = [/\.flows\.spec\.ts$/, /newsroom[^/]*\.spec\.ts$/];
 
-const build = process.env.E2E_SKIP_BUILD === '1' ? 'true' : `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npm run db:seed && npm run build`;
+const build = process.env.E2E_SKIP_BUILD === '1' ? 'true' : `rm -rf ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm ${E2E_MEDIA} && npm run db:seed && npm run build`;
 
 export default defineConfig({
   testDir: './e2e',

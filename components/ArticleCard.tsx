@@ -5,6 +5,10 @@ import type { ArticleCard as Card } from '@/db/articles';
 import { GenreLabel } from './GenreLabel';
 import { Time } from './Time';
 import { VideoDuration } from './VideoDuration';
+import { Picture } from './Picture';
+
+/** Cards are full width on phones and about 400 px wide in the desktop grids (app/globals.css). */
+const CARD_SIZES = '(max-width: 700px) 100vw, 400px';
 
 /** One story in a listing: image, section, headline, standfirst, byline and time. */
 export function ArticleCard({
@@ -23,14 +27,21 @@ export function ArticleCard({
   const Heading = `h${headingLevel}` as const;
   return (
     <article className={`card card-${article.kind}`}>
-      {showImage && article.heroImage ? (
+      {showImage && article.photo ? (
+        <a href={href} className="card-media" tabIndex={-1} aria-hidden="true">
+          <Picture photo={article.photo} alt="" sizes={CARD_SIZES} lead={priority} />
+          {article.kind === 'video' && article.videoDurationSeconds !== null ? (
+            <VideoDuration seconds={article.videoDurationSeconds} locale={locale} />
+          ) : null}
+        </a>
+      ) : showImage && article.heroImage ? (
         <a href={href} className="card-media" tabIndex={-1} aria-hidden="true">
           <Image
             src={article.heroImage}
             alt=""
             width={article.heroWidth ?? 1600}
             height={article.heroHeight ?? 900}
-            sizes="(max-width: 700px) 100vw, 400px"
+            sizes={CARD_SIZES}
             // The lead card's image is the LCP element of listings: preloaded and fetched first.
             preload={priority}
             fetchPriority={priority ? 'high' : undefined}
@@ -54,7 +65,7 @@ export function ArticleCard({
           <a href={paths.author(locale, article.author.slug)}>{article.author.name}</a>
           {' · '}
           <Time date={article.publishedAt} locale={locale} />
-          {article.kind === 'video' && article.videoDurationSeconds !== null && !(showImage && article.heroImage) ? (
+          {article.kind === 'video' && article.videoDurationSeconds !== null && !(showImage && (article.heroImage || article.photo)) ? (
             <>
               {' · '}
               <VideoDuration seconds={article.videoDurationSeconds} locale={locale} />

@@ -8,6 +8,10 @@ import { Markdown } from './Markdown';
 import { formatDateTime } from '@/lib/format';
 import { VideoDuration } from './VideoDuration';
 import type { Alternates } from './LanguageSwitcher';
+import { Picture } from './Picture';
+
+/** The article column: full width on phones, 800 px at most (app/globals.css). */
+const HERO_SIZES = '(max-width: 800px) 100vw, 800px';
 
 /** Each other language: the article's translation, or its section there with the "not translated" notice. */
 export function articleAlternates(article: ArticleDetail): Alternates {
@@ -69,7 +73,34 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
           </p>
         ))}
       </header>
-      {article.heroImage ? (
+      {article.photo ? (
+        <figure className="hero">
+          <div className="hero-media">
+            {article.kind === 'video' && article.videoUrl ? (
+              <video controls preload="none" poster={article.photo.sources.jpeg.at(-1)?.url} width={1600} height={900}>
+                <source src={article.videoUrl} />
+              </video>
+            ) : (
+              <Picture photo={article.photo} alt={article.photo.alt} sizes={HERO_SIZES} lead />
+            )}
+            {article.kind === 'video' && article.videoDurationSeconds !== null ? (
+              <VideoDuration seconds={article.videoDurationSeconds} locale={locale} />
+            ) : null}
+          </div>
+          {article.photo.caption || article.photo.credit ? (
+            <figcaption>
+              <span className="visually-hidden">{t('a11y.imageCaption')} </span>
+              {article.photo.caption}
+              {article.photo.credit ? (
+                <span className="credit">
+                  {' '}
+                  {t('article.photoCredit', { credit: article.photo.credit })}
+                </span>
+              ) : null}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : article.heroImage ? (
         <figure className="hero">
           <div className="hero-media">
             {article.kind === 'video' && article.videoUrl ? (
@@ -82,7 +113,7 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
                 alt={article.heroAlt}
                 width={article.heroWidth ?? 1600}
                 height={article.heroHeight ?? 900}
-                sizes="(max-width: 800px) 100vw, 800px"
+                sizes={HERO_SIZES}
                 // The hero is the LCP element: preloaded in <head>, fetched first, never lazy.
                 preload
                 fetchPriority="high"

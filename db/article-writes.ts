@@ -41,6 +41,7 @@ import {
 } from './schema';
 import { crops, VARIANTS } from './seed/illustrations';
 import { SlugTakenError } from './newsroom';
+import { altTextOf, mediaExists } from './media';
 
 export { SlugTakenError };
 
@@ -81,7 +82,8 @@ export type WorkflowRefusal =
   | 'same_locale'
   | 'not_a_translation'
   | 'unknown_revision'
-  | 'unknown_reference';
+  | 'unknown_reference'
+  | 'hero_alt_missing';
 
 /** A workflow step that the article's state does not allow (publishing an empty article…): nothing changed. */
 export class WorkflowError extends Error {
@@ -154,6 +156,8 @@ export const articleInput = z
       .refine((p) => illustrationByPath.has(p), { message: 'unknown_image' })
       .nullable()
       .default(null),
+    /** A photo from the media library (db/media.ts); wins over `heroImage`. Empty form value = none. */
+    heroMediaId: z.preprocess((v) => (v === '' || v === undefined || v === 0 ? null : v), id.nullable()).optional(),
     heroAlt: text(300).default(''),
     heroCaption: text(500).default(''),
     heroCredit: text(200).default(''),
@@ -189,6 +193,7 @@ interface RevisionFields {
   seoTitle: string;
   seoDescription: string;
   heroImage: string | null;
+  heroMediaId: number | null;
   heroAlt: string;
   heroCaption: string;
   heroCredit: string;
@@ -282,6 +287,7 @@ function toEditable(db: Db | Tx, row: ArticleRow, now = new Date()): EditableArt
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     heroImage: row.heroImage,
+    heroMediaId: row.heroMediaId,
     heroAlt: row.heroAlt,
     heroCaption: row.heroCaption,
     heroCredit: row.heroCredit,
@@ -414,7 +420,8 @@ function ensureTopics(tx: Tx, locale: string, names: string[]): number[] {
   return ids;
 }
 
-function assertReferences(tx: Db | Tx, input: { categoryId: number; authorId: number; tagIds: number[] }) {
+function assertReferences(tx: Db | Tx, input: { categoryId: number; authorId: number; tagIds: number[]; heroMediaId?: number | null }) {
+  if (input.heroMediaId && !mediaExists(tx, input.heroMediaId)) throw new WorkflowError('unknown_reference');
   const category = tx.select({ id: categories.id }).from(categories).where(eq(categories.id, input.categoryId)).get();
   const author = tx.select({ id: authors.id }).from(authors).where(eq(authors.id, input.authorId)).get();
   const known = input.tagIds.length ? tx.select({ id: tags.id }).from(tags).where(inArray(tags.id, input.tagIds)).all().length : 0;
@@ -442,6 +449,7 @@ function contentColumns(input: ParsedInput) {
     seoTitle: input.seoTitle,
     seoDescription: input.seoDescription,
     ...heroOf(input),
+    heroMediaId: input.heroMediaId ?? null,
     heroAlt: input.heroAlt,
     heroCaption: input.heroCaption,
     heroCredit: input.heroCredit,
@@ -461,6 +469,7 @@ function fieldsOf(row: ArticleRow, tagIds: number[]): RevisionFields {
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     heroImage: row.heroImage,
+    heroMediaId: row.heroMediaId,
     heroAlt: row.heroAlt,
     heroCaption: row.heroCaption,
     heroCredit: row.heroCredit,
@@ -642,6 +651,10 @@ export function saveArticle(
     if (sameContent(row, rowTags, input)) return { version: row.version, changed: false };
     if (row.version !== data.baseVersion) throw new ConflictError(toEditable(tx, row, now));
     assertReferences(tx, input);
+    // A live or scheduled article keeps the publish rule: its hero photo must have alt text in its language.
+    if ((row.status === 'published' || row.status === 'scheduled') && input.heroMediaId && !altTextOf(tx, input.heroMediaId, row.locale).trim()) {
+      throw new WorkflowError('hero_alt_missing');
+    }
     const columns = contentColumns(input);
     const textChanged = row.title !== columns.title || row.standfirst !== columns.standfirst || row.body !== columns.body;
     const version = row.version + 1;
@@ -752,6 +765,8 @@ export function restoreRevision(actor: NewsroomActor, articleId: number, revisio
         heroImage: image?.path ?? null,
         heroWidth: image?.width ?? null,
         heroHeight: image?.height ?? null,
+        // A photo deleted from the library since that version is simply left out.
+        heroMediaId: f.heroMediaId && mediaExists(tx, f.heroMediaId) ? f.heroMediaId : null,
         heroAlt: f.heroAlt ?? row.heroAlt,
         heroCaption: f.heroCaption ?? row.heroCaption,
         heroCredit: f.heroCredit ?? row.heroCredit,
@@ -901,6 +916,8 @@ export function publishArticle(actor: NewsroomActor, articleId: number, opts: { 
     check(actor, 'article.publish', row);
     if (!row.title.trim()) throw new WorkflowError('empty_title');
     if (!row.body.trim()) throw new WorkflowError('empty_body');
+    // A reader of this language must be told what the photo shows (issue 12): no alt text, no publication.
+    if (row.heroMediaId && !altTextOf(tx, row.heroMediaId, row.locale).trim()) throw new WorkflowError('hero_alt_missing');
     // An agency embargo is never beaten: a story taken from an embargoed wire item is scheduled at the embargo.
     const embargo = wireEmbargoOf(tx, row.storyId);
     if (embargo && embargo.getTime() > Math.max(now.getTime(), opts.at?.getTime() ?? 0)) opts = { ...opts, at: embargo };

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { getDb, type Db } from './client';
 import { isVisible, isVisibleById } from './visibility';
+import { photoForPage, type PhotoForPage } from './media';
 import {
   articles,
   articleSlugHistory,
@@ -29,6 +30,8 @@ export interface ArticleCard {
   heroWidth: number | null;
   heroHeight: number | null;
   heroAlt: string;
+  /** A library photo (issue 12) in the article's language: wins over `heroImage` (the drawn illustrations). */
+  photo: PhotoForPage | null;
   publishedAt: Date;
   updatedAt: Date;
   category: { id: number; slug: string; name: string };
@@ -57,6 +60,7 @@ const cardColumns = {
   heroWidth: articles.heroWidth,
   heroHeight: articles.heroHeight,
   heroAlt: articles.heroAlt,
+  heroMediaId: articles.heroMediaId,
   publishedAt: articles.publishedAt,
   updatedAt: articles.updatedAt,
   categoryId: articles.categoryId,
@@ -84,6 +88,7 @@ function toCard(row: CardRow): ArticleCard {
     heroWidth: row.heroWidth,
     heroHeight: row.heroHeight,
     heroAlt: row.heroAlt,
+    photo: row.heroMediaId ? photoForPage(row.heroMediaId, row.locale) : null,
     publishedAt: row.publishedAt ?? row.updatedAt,
     updatedAt: row.updatedAt,
     category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName },

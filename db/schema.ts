@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /*
  * Content model. Concepts (categories, tags, authors) are language-neutral rows with one translation row per
@@ -111,6 +111,8 @@ export const articles = sqliteTable(
       .notNull()
       .references(() => authors.id),
     heroImage: text('hero_image'),
+    /** A photo from the media library (issue 12); when set it wins over `heroImage` (the old SVG illustrations). */
+    heroMediaId: integer('hero_media_id').references(() => media.id, { onDelete: 'restrict' }),
     heroWidth: integer('hero_width'),
     heroHeight: integer('hero_height'),
     heroAlt: text('hero_alt').notNull().default(''),
@@ -151,6 +153,7 @@ export const articles = sqliteTable(
     check('articles_genre', sql`${t.genre} in ('news', 'interview', 'analysis', 'opinion', 'press_release', 'sponsored')`),
     index('articles_schedule').on(t.status, t.publishedAt),
     index('articles_owner').on(t.ownerId, t.updatedAt),
+    index('articles_hero_media').on(t.heroMediaId),
     check(
       'articles_video_duration',
       sql`(${t.kind} = 'video' and ${t.videoDurationSeconds} >= 0) or (${t.kind} = 'article' and ${t.videoDurationSeconds} is null)`,
@@ -332,6 +335,73 @@ export const goneUrls = sqliteTable('gone_urls', {
   at: integer('at', { mode: 'timestamp_ms' }).notNull(),
 });
 
+/* ---------------------------------------------------------------------------------------------------------------
+ * The media library (issue 12): one row per uploaded photo (its original is kept privately, named by its
+ * content hash), per-locale texts, and the renditions made from it (public files named by their own content hash).
+ * ------------------------------------------------------------------------------------------------------------- */
+
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** SHA-256 (hex) of the uploaded bytes: the private original's file name; the same file uploaded twice is one row. */
+    hash: text('hash').notNull().unique(),
+    /** Detected from the bytes (jpeg, png, webp, avif), never from the name. */
+    format: text('format').notNull(),
+    bytes: integer('bytes').notNull(),
+    /** Dimensions after orientation (EXIF rotation applied). */
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** Focal point as fractions of width and height (0–1): crops keep it in frame. */
+    focalX: real('focal_x').notNull().default(0.5),
+    focalY: real('focal_y').notNull().default(0.5),
+    /** What the editor called the file (shown in the library only). */
+    originalName: text('original_name').notNull().default(''),
+    uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('media_uploaded').on(t.uploadedAt), check('media_focal', sql`${t.focalX} between 0 and 1 and ${t.focalY} between 0 and 1`)],
+);
+
+export const mediaTranslations = sqliteTable(
+  'media_translations',
+  {
+    mediaId: integer('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    locale: text('locale').notNull(),
+    alt: text('alt').notNull().default(''),
+    caption: text('caption').notNull().default(''),
+    credit: text('credit').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.locale] })],
+);
+
+export const renditionCrops = ['16x9', '4x3', '1x1', 'og'] as const;
+export type RenditionCrop = (typeof renditionCrops)[number];
+export const renditionFormats = ['avif', 'webp', 'jpeg'] as const;
+export type RenditionFormat = (typeof renditionFormats)[number];
+
+export const mediaRenditions = sqliteTable(
+  'media_renditions',
+  {
+    mediaId: integer('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    crop: text('crop', { enum: renditionCrops }).notNull(),
+    format: text('format', { enum: renditionFormats }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** `<sha256 of the bytes>.<ext>` in the public media directory. */
+    file: text('file').notNull(),
+    bytes: integer('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.crop, t.format, t.width] }), index('media_renditions_file').on(t.file)],
+);
+
+export type MediaRow = typeof media.$inferSelect;
+export type MediaRenditionRow = typeof mediaRenditions.$inferSelect;
 export type ArticleRow = typeof articles.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type NewArticleRow = typeof articles.$inferInsert;

@@ -63,7 +63,13 @@ export function articleSitemapChunk(locale: Locale, chunk: number, chunkSize = S
   const statement = getDb().$client.prepare(`
     with chunk as (
       select a.id, a.story_id, a.slug, c.slug as categorySlug, a.title, a.updated_at as updatedAt,
-             a.published_at as publishedAt, a.hero_image as heroImage, a.hero_alt as heroAlt
+             a.published_at as publishedAt,
+             -- A library photo (its widest 16:9 JPEG and its alt text in this language) wins over the illustration.
+             coalesce((select '/media/p/' || r.file from media_renditions r
+                       where r.media_id = a.hero_media_id and r.crop = '16x9' and r.format = 'jpeg' order by r.width desc limit 1),
+                      a.hero_image) as heroImage,
+             coalesce((select nullif(t.alt, '') from media_translations t where t.media_id = a.hero_media_id and t.locale = a.locale),
+                      a.hero_alt) as heroAlt
       from articles a
       join category_translations c on c.category_id = a.category_id and c.locale = a.locale
       where a.locale = @locale and ${VISIBLE('a')}

@@ -15,6 +15,8 @@ export const SITE_NAME = 'Kiosque';
 export interface Config {
   /** SQLite database file (relative paths are resolved by the db client from the working directory). */
   readonly DATABASE_PATH: string;
+  /** Media library directory: `public/` (renditions, served immutable) and `originals/` (private). */
+  readonly MEDIA_DIR: string;
   /** Absolute http(s) URL of the site, without trailing slash, e.g. `https://kiosque.example`. */
   readonly SITE_URL: string;
   /** Base URL of an Open-Meteo-compatible API, without trailing slash. */
@@ -101,6 +103,7 @@ function httpUrlVar(fallback: string) {
 
 const configSchema = z.object({
   DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default('data/kiosque.db')),
+  MEDIA_DIR: z.preprocess(blankToUndefined, z.string().default('data/media')),
   SITE_URL: httpUrlVar('http://localhost:3000'),
   WEATHER_API_URL: httpUrlVar('https://api.open-meteo.com'),
   WEATHER_LATITUDE: numberVar({ min: -90, max: 90, fallback: 3.848 }),

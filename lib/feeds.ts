@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Feed } from 'feed';
+import { MEDIA_URL_PREFIX, publicMediaDir } from '@/lib/media/paths';
 import type { Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
 import type { ArticleCard } from '@/db/articles';
@@ -37,6 +38,19 @@ function enclosure(path: string) {
     }
   }
   return { url: absoluteUrl(path), type: IMAGE_TYPES[ext] ?? 'application/octet-stream', length };
+}
+
+/** A library photo's enclosure: its 1200 px 16:9 JPEG (or the widest there is), size read from MEDIA_DIR. */
+function photoEnclosure(photo: NonNullable<ArticleCard['photo']>) {
+  const jpeg = photo.sources.jpeg.find((s) => s.width === 1200) ?? photo.sources.jpeg.at(-1);
+  if (!jpeg) return null;
+  let length = 0;
+  try {
+    length = statSync(join(publicMediaDir(), jpeg.url.slice(MEDIA_URL_PREFIX.length))).size;
+  } catch {
+    length = 0;
+  }
+  return { url: absoluteUrl(jpeg.url), type: 'image/jpeg', length };
 }
 
 export interface FeedInput {
@@ -75,7 +89,7 @@ export function renderRss(input: FeedInput): string {
       description: a.standfirst,
       author: [{ name: a.author.name, link: absoluteUrl(paths.author(input.locale, a.author.slug)) }],
       category: [{ name: a.category.name, domain: absoluteUrl(paths.section(input.locale, a.category.slug)) }],
-      ...(a.heroImage ? { enclosure: enclosure(a.heroImage) } : {}),
+      ...(a.photo && photoEnclosure(a.photo) ? { enclosure: photoEnclosure(a.photo)! } : a.heroImage ? { enclosure: enclosure(a.heroImage) } : {}),
     });
   }
   return feed.rss2();

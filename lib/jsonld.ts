@@ -120,6 +120,17 @@ export function heroCrops(hero: { url: string; width: number | null; height: num
   ];
 }
 
+/** A library photo's crops for search engines: 16:9, 4:3 and 1:1 JPEGs (made at upload, ≥ 1200 px when the source allows). */
+export function photoCrops(photo: NonNullable<ArticleForJsonLd['photo']>): ImageObject[] {
+  return photo.structured.map((c) => ({
+    '@type': 'ImageObject',
+    url: absoluteUrl(c.url),
+    width: `${c.width}`,
+    height: `${c.height}`,
+    ...(photo.alt ? { caption: photo.alt } : {}),
+  }));
+}
+
 export interface ArticleForJsonLd {
   locale: Locale;
   path: string;
@@ -132,6 +143,8 @@ export interface ArticleForJsonLd {
   heroWidth: number | null;
   heroHeight: number | null;
   heroAlt: string;
+  /** A library photo: its JPEG crops (16:9, 4:3, 1:1) are the article's images. */
+  photo?: { alt: string; structured: { url: string; width: number; height: number }[] } | null;
   publishedAt: Date;
   updatedAt: Date;
   /** Last change of the text (never before publishedAt); updatedAt when absent. */
@@ -168,7 +181,11 @@ export const jsonLdTypeByGenre = {
 
 export function newsArticleJsonLd(a: ArticleForJsonLd): NewsArticle {
   const url = absoluteUrl(a.path);
-  const images = a.heroImage ? heroCrops({ url: a.heroImage, width: a.heroWidth, height: a.heroHeight, alt: a.heroAlt }) : [];
+  const images = a.photo?.structured.length
+    ? photoCrops(a.photo)
+    : a.heroImage
+      ? heroCrops({ url: a.heroImage, width: a.heroWidth, height: a.heroHeight, alt: a.heroAlt })
+      : [];
   return {
     // The subtypes carry the same properties; schema-dts types them apart, hence the cast.
     '@type': jsonLdTypeByGenre[a.genre ?? 'news'] as 'NewsArticle',
@@ -191,7 +208,11 @@ export function newsArticleJsonLd(a: ArticleForJsonLd): NewsArticle {
 }
 
 export function videoObjectJsonLd(a: ArticleForJsonLd): VideoObject {
-  const thumbnails = a.heroImage ? heroCrops({ url: a.heroImage, width: a.heroWidth, height: a.heroHeight }).map((i) => String(i.url)) : [];
+  const thumbnails = a.photo?.structured.length
+    ? photoCrops(a.photo).map((i) => String(i.url))
+    : a.heroImage
+      ? heroCrops({ url: a.heroImage, width: a.heroWidth, height: a.heroHeight }).map((i) => String(i.url))
+      : [];
   return {
     '@type': 'VideoObject',
     name: a.title,

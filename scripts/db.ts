@@ -8,6 +8,7 @@
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { seedDemo } from '../db/seed';
+import { seedPhotos } from '../db/seed/photos';
 
 const command = process.argv[2];
 const path = process.env.DATABASE_PATH || 'data/kiosque.db';
@@ -17,12 +18,15 @@ if (command !== 'migrate' && command !== 'seed') {
   process.exit(2);
 }
 const db = openDatabase(path);
-try {
+async function main() {
   const { applied } = migrateDatabase(db);
   let seeded = '';
   if (command === 'seed') {
     const result = seedDemo(db);
     seeded = result.skipped ? '; already has content, nothing seeded' : `; seeded ${result.articles} article versions`;
+    // The demo's photos go through the upload pipeline (a few seconds). SEED_PHOTOS=0 keeps the SVG illustrations
+    // only (the e2e database: its page checks predate the photo library).
+    if (!result.skipped && process.env.SEED_PHOTOS !== '0') seeded += `, ${await seedPhotos(db)} photos processed`;
   }
   // Fresh planner statistics: without them SQLite looks articles up by rowid and reads the visibility columns
   // from the row, past the body's overflow pages, instead of the covering index articles_visibility (a topic
@@ -30,6 +34,10 @@ try {
   db.$client.pragma('analysis_limit = 1000');
   db.$client.exec('ANALYZE');
   console.log(`database ${path}: ${applied} migration(s) applied${seeded}; statistics refreshed`);
-} finally {
-  db.$client.close();
 }
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$client.close());

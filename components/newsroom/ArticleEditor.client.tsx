@@ -44,6 +44,8 @@ export interface EditorOptions {
   authors: { id: number; name: string; kind: 'person' | 'agency' }[];
   topics: { id: number; name: string }[];
   illustrations: readonly { path: string; width: number; height: number }[];
+  /** Library photos to choose from (newest first), with this language's alt text (empty = cannot publish). */
+  photos?: { id: number; thumb: string | null; label: string; alt: string }[];
   genres: readonly string[];
 }
 
@@ -72,6 +74,7 @@ export function ArticleEditor({
   can: EditorPermissions;
 }) {
   const t = useTranslations('newsroom.editor');
+  const tm = useTranslations('newsroom.media');
   const format = useFormatter();
   const router = useRouter();
   const initial = fieldsFromServer(server);
@@ -441,6 +444,24 @@ export function ArticleEditor({
 
         <fieldset>
           <legend>{t('fields.hero')}</legend>
+          <label htmlFor="heroMediaId">{tm('picker.label')}</label>
+          <select id="heroMediaId" value={fields.heroMediaId} onChange={(e) => update({ heroMediaId: e.target.value })} aria-describedby="heroMediaId-hint">
+            <option value="">{tm('picker.none')}</option>
+            {(options.photos ?? []).map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {`#${p.id} ${p.label}`}
+                {p.alt ? '' : ` (${tm('list.noAlt')})`}
+              </option>
+            ))}
+          </select>
+          <span className="nr-hint" id="heroMediaId-hint">
+            {tm('picker.hint')}
+          </span>
+          {(() => {
+            const chosen = (options.photos ?? []).find((p) => String(p.id) === fields.heroMediaId);
+            // eslint-disable-next-line @next/next/no-img-element
+            return chosen?.thumb ? <img src={chosen.thumb} alt="" width={160} height={90} className="nr-thumb" data-testid="hero-photo-thumb" /> : null;
+          })()}
           <label htmlFor="heroImage">{t('fields.heroImage')}</label>
           <select id="heroImage" value={fields.heroImage} onChange={(e) => update({ heroImage: e.target.value })}>
             <option value="">{t('fields.noImage')}</option>

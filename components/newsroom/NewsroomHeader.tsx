@@ -7,6 +7,7 @@ import { newsroomT } from './locale';
 const links: { href: string; key: string; action: Action }[] = [
   { href: '/newsroom', key: 'dashboard', action: 'article.create' },
   { href: '/newsroom/articles/new', key: 'new', action: 'article.create' },
+  { href: '/newsroom/media', key: 'media', action: 'media.upload' },
   { href: '/newsroom/review', key: 'review', action: 'review.queue' },
   { href: '/newsroom/wire', key: 'wire', action: 'wire.queue' },
   { href: '/newsroom/wire/feeds', key: 'wireFeeds', action: 'wire.feeds' },

@@ -16,6 +16,8 @@ export interface EditorFields {
   seoTitle: string;
   seoDescription: string;
   heroImage: string;
+  /** A library photo's id ('' = none): wins over the illustration. */
+  heroMediaId: string;
   heroAlt: string;
   heroCaption: string;
   heroCredit: string;
@@ -36,6 +38,7 @@ export interface ServerArticleFields {
   seoTitle: string;
   seoDescription: string;
   heroImage: string | null;
+  heroMediaId?: number | null;
   heroAlt: string;
   heroCaption: string;
   heroCredit: string;
@@ -58,6 +61,7 @@ export function fieldsFromServer(a: ServerArticleFields): EditorFields {
     seoTitle: a.seoTitle,
     seoDescription: a.seoDescription,
     heroImage: a.heroImage ?? '',
+    heroMediaId: a.heroMediaId ? String(a.heroMediaId) : '',
     heroAlt: a.heroAlt,
     heroCaption: a.heroCaption,
     heroCredit: a.heroCredit,
@@ -84,6 +88,7 @@ export function inputFromFields(f: EditorFields) {
     seoTitle: f.seoTitle,
     seoDescription: f.seoDescription,
     heroImage: f.heroImage || null,
+    heroMediaId: /^[1-9][0-9]*$/.test(f.heroMediaId) ? Number(f.heroMediaId) : null,
     heroAlt: f.heroAlt,
     heroCaption: f.heroCaption,
     heroCredit: f.heroCredit,

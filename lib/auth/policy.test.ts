@@ -45,6 +45,12 @@ const cases: Case[] = [
   ['wire.take', undefined, { contributor: false, author: true, editor: true, administrator: true }],
   ['wire.review', undefined, staff],
   ['wire.feeds', undefined, { contributor: false, author: false, editor: false, administrator: true }],
+  // Media library (issue 12): the scope's owner is the uploader.
+  ['media.upload', undefined, all(true)],
+  ['media.edit', own('draft'), all(true)],
+  ['media.edit', theirs('draft'), staff],
+  ['media.delete', own('draft'), { contributor: false, author: true, editor: true, administrator: true }],
+  ['media.delete', theirs('draft'), staff],
 ];
 
 describe('role × action matrix', () => {

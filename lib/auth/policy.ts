@@ -26,7 +26,10 @@ export type Action =
   | 'wire.queue'
   | 'wire.take'
   | 'wire.review'
-  | 'wire.feeds';
+  | 'wire.feeds'
+  | 'media.upload'
+  | 'media.edit'
+  | 'media.delete';
 
 export interface Actor {
   id: number;
@@ -67,6 +70,11 @@ const matrix: Record<Action, Record<UserRole, Rule>> = {
   'wire.take': { contributor: false, author: 'any', editor: 'any', administrator: 'any' },
   'wire.review': { contributor: false, author: false, editor: 'any', administrator: 'any' },
   'wire.feeds': { contributor: false, author: false, editor: false, administrator: 'any' },
+  // The media library: everyone uploads and reuses photos; their texts and focal point are the uploader's to
+  // change (editors change anyone's); deleting is for the uploader who is an author, and editors.
+  'media.upload': { contributor: 'any', author: 'any', editor: 'any', administrator: 'any' },
+  'media.edit': { contributor: 'own', author: 'own', editor: 'any', administrator: 'any' },
+  'media.delete': { contributor: false, author: 'own', editor: 'any', administrator: 'any' },
 };
 
 export const actions = Object.keys(matrix) as Action[];

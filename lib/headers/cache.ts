@@ -36,6 +36,8 @@ export const readerCacheControl = `public, s-maxage=${READER_REVALIDATE_SECONDS}
 export const searchCacheControl = `public, s-maxage=${SEARCH_SHARED_SECONDS}, stale-while-revalidate=${SEARCH_SHARED_SECONDS}, stale-if-error=3600`;
 /** /media files are never replaced under the same name (a new image gets a new file name). */
 export const mediaCacheControl = 'public, max-age=2592000, stale-while-revalidate=86400';
+/** Library renditions (/media/p/<sha256>.<ext>): named by their content's hash, so they never change. */
+export const mediaImmutableCacheControl = 'public, max-age=31536000, immutable';
 
 const localePattern = locales.join('|');
 const searchNames = [...new Set(Object.values(fixedPaths.search))].join('|');
@@ -48,6 +50,7 @@ export function cacheHeaders(): HeaderRules {
     { source: `/:locale(${localePattern})/:path*`, headers: cc(readerCacheControl) },
     { source: `/:locale(${localePattern})/:search(${searchNames})/:path*`, headers: cc(searchCacheControl) },
     { source: '/media/:file*', headers: cc(mediaCacheControl) },
+    { source: '/media/p/:file', headers: cc(mediaImmutableCacheControl) },
   ];
 }
 

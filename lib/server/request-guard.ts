@@ -63,14 +63,22 @@ export function checkRequest(method: string | undefined, url: string | undefined
   return null;
 }
 
+/** Library files (`/media/p/<sha256>.<ext>`): answered by a route handler that implements Range itself. */
+const RANGE_PATH = /^\/media\/p\/[0-9a-f]{64}\.[a-z0-9]{2,5}$/;
+
 /**
  * Headers that make Next's static file server fail (416 on an unsatisfiable range, 412 on a failed
- * precondition, both turned into 500s): dropped, so the file is simply sent whole. Kiosque serves no large media
- * files for which partial downloads would matter.
+ * precondition, both turned into 500s): dropped, so the file is simply sent whole. Library media files keep
+ * `Range` and `If-Range`: their route handler (app/media/p/[file]) answers 206 and 416 itself, which seeking in a
+ * video and iPhones' players need.
  */
-export function stripFragileHeaders(headers: IncomingHttpHeaders): void {
-  delete headers.range;
-  delete headers['if-range'];
+export function stripFragileHeaders(headers: IncomingHttpHeaders, url?: string): void {
+  const q = url?.indexOf('?') ?? -1;
+  const pathname = url === undefined ? '' : q === -1 ? url : url.slice(0, q);
+  if (!RANGE_PATH.test(pathname)) {
+    delete headers.range;
+    delete headers['if-range'];
+  }
   delete headers['if-match'];
   delete headers['if-unmodified-since'];
 }

@@ -214,7 +214,7 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
       let rejection = null;
       try {
         rejection = checkRequest(req.method, req.url, req.headers);
-        stripFragileHeaders(req.headers);
+        stripFragileHeaders(req.headers, req.url);
       } catch (error) {
         log.error('request_guard_failed', { error });
       }

@@ -44,12 +44,15 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/[categor
     title: article.seoTitle || article.title,
     description: article.seoDescription || article.standfirst,
     type: 'article',
-    image: {
-      url: paths.articleImage(found.locale, article.category.slug, article.slug),
-      ...SHARE_CARD_SIZE,
-      type: 'image/png',
-      alt: t('articleImageAlt', { title: article.title, section: article.category.name }),
-    },
+    // The article's photo, cropped 1200×630 around its focal point at upload; else the generated share card.
+    image: article.photo?.og
+      ? { url: article.photo.og.url, width: article.photo.og.width, height: article.photo.og.height, type: 'image/jpeg', alt: article.photo.alt || article.title }
+      : {
+          url: paths.articleImage(found.locale, article.category.slug, article.slug),
+          ...SHARE_CARD_SIZE,
+          type: 'image/png',
+          alt: t('articleImageAlt', { title: article.title, section: article.category.name }),
+        },
     article: {
       publishedTime: article.publishedAt,
       modifiedTime: article.modifiedAt,

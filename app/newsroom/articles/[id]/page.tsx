@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { locales } from '@/i18n/routing';
 import { articleGenres } from '@/db/schema';
 import { articleFormOptions, getEditableArticle } from '@/db/article-writes';
+import { photoChoices } from '@/db/media';
 import { requireCan } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { newsroomT } from '@/components/newsroom/locale';
@@ -53,7 +54,7 @@ export default async function EditArticlePage({ params }: PageProps<'/newsroom/a
           missingLocales: can(user, 'article.translate', scope) ? locales.filter((l) => !present.has(l)) : [],
         }}
         server={article}
-        options={{ ...articleFormOptions(article.locale), genres: articleGenres }}
+        options={{ ...articleFormOptions(article.locale), photos: photoChoices(article.locale), genres: articleGenres }}
         can={{
           submit: can(user, 'article.submit', scope),
           publish: can(user, 'article.publish', scope),
