@@ -13,6 +13,7 @@ import { locales, reservedSegments, type Locale } from '@/i18n/routing';
 import { isSlug } from '@/lib/params';
 import { getDb, type Db } from './client';
 import { audit, type AuditActor } from './audit';
+import { httpsUrlSchema } from './settings';
 import { articleTags, authors, authorTranslations, categories, categoryTranslations, tags, tagTranslations } from './schema';
 
 export const NAME_MAX = 120;
@@ -57,22 +58,9 @@ const perLocale = <T extends z.ZodType>(schema: T) => z.object(Object.fromEntrie
 
 export const sectionInputSchema = perLocale(z.object({ name: nameSchema, slug: slugSchema, description: longText(DESCRIPTION_MAX) }));
 export const topicInputSchema = perLocale(z.object({ name: nameSchema, slug: slugSchema }));
-const authorUrlSchema = z
-  .string()
-  .trim()
-  .max(URL_MAX, 'url_too_long')
-  .refine((v) => {
-    if (v === '') return true;
-    try {
-      const u = new URL(v);
-      return u.protocol === 'https:' && u.hostname.includes('.') && !u.username && !u.password;
-    } catch {
-      return false;
-    }
-  }, 'url_https');
 export const authorInputSchema = z.object({
   kind: z.enum(['person', 'agency'], { error: 'kind_invalid' }),
-  url: authorUrlSchema,
+  url: httpsUrlSchema,
   translations: perLocale(z.object({ name: nameSchema, slug: slugSchema, bio: longText(BIO_MAX) })),
 });
 

@@ -5,6 +5,7 @@
  */
 import { feedByPushToken } from '@/db/wire';
 import type { WireFeedRow } from '@/db/schema';
+import { readCappedText } from '@/lib/http/read-capped';
 import { WireParseError } from './types';
 import type { DocumentResult } from './ingest';
 
@@ -23,26 +24,6 @@ export function pushAllowed(feedId: number, now = Date.now()): boolean {
   return w.count <= PUSHES_PER_MINUTE;
 }
 
-async function readCapped(request: Request, max: number): Promise<string | null> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) return null;
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 const noStore = { 'Cache-Control': 'no-store' };
 
 export async function handlePush(request: Request, ingest: (feed: WireFeedRow, text: string) => Promise<DocumentResult> | DocumentResult): Promise<Response> {
@@ -54,7 +35,7 @@ export async function handlePush(request: Request, ingest: (feed: WireFeedRow, t
   if (!/^application\/(json|ninjs\+json)\b/i.test(request.headers.get('content-type') ?? '')) {
     return Response.json({ error: 'content-type must be application/json (ninjs)' }, { status: 415, headers: noStore });
   }
-  const text = await readCapped(request, PUSH_BODY_MAX);
+  const text = await readCappedText(request, PUSH_BODY_MAX);
   if (text === null) return Response.json({ error: `body larger than ${PUSH_BODY_MAX} bytes` }, { status: 413, headers: noStore });
   try {
     const r = await ingest({ ...feed, format: 'ninjs' }, text);
