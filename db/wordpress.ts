@@ -32,6 +32,10 @@ export function ensureSection(tx: Tx, key: string, name: string, slug: string): 
   return id;
 }
 
+export function sectionIdOf(tx: Tx, key: string): number | null {
+  return tx.select({ id: categories.id }).from(categories).where(eq(categories.key, key)).get()?.id ?? null;
+}
+
 export function ensureTopic(tx: Tx, key: string, name: string, slug: string): number {
   const found = tx.select({ id: tags.id }).from(tags).where(eq(tags.key, key)).get();
   if (found) return found.id;

@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { addRedirect, normalizeLegacyPath, ensureAuthor, ensureSection, ensureTopic, importedPost, writePost, type WordpressTx } from '@/db/wordpress';
+import { addRedirect, normalizeLegacyPath, sectionIdOf, ensureAuthor, ensureSection, ensureTopic, importedPost, writePost, type WordpressTx } from '@/db/wordpress';
 import { getDb, type Db } from '@/db/client';
 import { uploadMedia, SYSTEM_MEDIA_ACTOR } from '@/db/media-writes';
 import { mediaUrl } from '@/lib/media/paths';
-import { defaultLocale, isLocale, type Locale } from '@/i18n/routing';
+import { defaultLocale, isLocale, locales, type Locale } from '@/i18n/routing';
 import { slugify } from '@/lib/slug';
 import { htmlToText } from '@/lib/wire/html-to-markdown';
 import { imageSources, wordpressBodyToMarkdown } from './body';
@@ -269,5 +269,22 @@ export async function importWordpress(file: string, options: ImportOptions = {})
     },
   });
   flush();
+  // Every category's archive (nested ones included, even without a post of their own) leads to its top-level section.
+  if (!options.dryRun) {
+    db.transaction((tx) => {
+      for (const c of wpCategories.values()) {
+        const top = topLevel(c.nicename);
+        const sectionId = top ? sectionIdOf(tx, `wp:${top.nicename}`) : null;
+        if (!sectionId) continue;
+        for (const locale of hasPolylang ? locales : [defaultLocale]) {
+          const prefix = locale === defaultLocale ? '' : `/${locale}`;
+          for (const [suffix, kind] of [['', 'section'], ['/feed', 'section_feed']] as const) {
+            const key = normalizeLegacyPath(`${prefix}/category/${categoryPath(c.nicename)}${suffix}`);
+            if (key) addRedirect(tx, siteUrl, key, kind, sectionId, locale);
+          }
+        }
+      }
+    });
+  }
   return report;
 }
