@@ -153,9 +153,17 @@ export async function importWordpress(file: string, options: ImportOptions = {})
     if (options.dryRun) {
       for (const p of work) {
         const known = importedPost(db, siteUrl, p.item.postId);
+        if (known && known.sourceHash === p.hash) {
+          report.unchanged++;
+          continue;
+        }
         if (!known) report.imported++;
-        else if (known.sourceHash === p.hash) report.unchanged++;
         else report.updated++;
+        // The same conversion as a real run, so that the report's drops and repairs are the real ones.
+        fix(p.item.title);
+        fix(p.item.excerpt);
+        const body = wordpressBodyToMarkdown(fix(p.item.content), () => null);
+        for (const [kind, n] of Object.entries(body.dropped)) report.dropped[kind] = (report.dropped[kind] ?? 0) + n;
       }
       return;
     }

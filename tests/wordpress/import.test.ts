@@ -105,6 +105,8 @@ describe('WordPress import', () => {
     const before = snapshot();
     const report = await importWordpress(FIXTURE, { uploads, dryRun: true, now: NOW, db: env.db });
     expect(report.imported).toBe(4);
+    expect(report.mojibakeRepaired).toBe(6);
+    expect(report.dropped).toMatchObject({ script: 1, iframe: 1, 'shortcode:gallery': 1 });
     expect(snapshot()).toEqual(before);
   });
 
