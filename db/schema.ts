@@ -547,3 +547,48 @@ export const wireTakes = sqliteTable(
 
 export type WireFeedRow = typeof wireFeeds.$inferSelect;
 export type WireItemRow = typeof wireItems.$inferSelect;
+
+/* ---------------------------------------------------------------------------------------------------------------
+ * WordPress import (issue #13): which WordPress post became which article (idempotent re-runs), and the old
+ * site's URLs, answered with a 301 to the new ones.
+ * ------------------------------------------------------------------------------------------------------------- */
+
+/** One imported WordPress post: the export's base site URL + post id is its identity. */
+export const wordpressPosts = sqliteTable(
+  'wordpress_posts',
+  {
+    siteUrl: text('site_url').notNull(),
+    postId: integer('post_id').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the source fields the import reads: an unchanged post is not rewritten. */
+    sourceHash: text('source_hash').notNull(),
+    importedAt: integer('imported_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteUrl, t.postId] }), index('wordpress_posts_article').on(t.articleId)],
+);
+
+export const legacyRedirectKinds = ['article', 'section', 'topic', 'author', 'feed', 'section_feed'] as const;
+export type LegacyRedirectKind = (typeof legacyRedirectKinds)[number];
+
+/**
+ * Old URL paths (`/2024/11/15/slug`, `/?p=12`, `/category/x`, …, without trailing slash; the query string only for
+ * `?p=`) → what they now are. The request path answers 301 after one primary-key lookup (lib/server/legacy.ts).
+ */
+export const legacyRedirects = sqliteTable(
+  'legacy_redirects',
+  {
+    path: text('path').primaryKey(),
+    kind: text('kind', { enum: legacyRedirectKinds }).notNull(),
+    /** Article, category, tag or author id (null for the site feed). */
+    targetId: integer('target_id'),
+    locale: text('locale').notNull(),
+    siteUrl: text('site_url').notNull(),
+  },
+  (t) => [
+    index('legacy_redirects_target').on(t.kind, t.targetId),
+    check('legacy_redirects_kind', sql`${t.kind} in ('article', 'section', 'topic', 'author', 'feed', 'section_feed')`),
+  ],
+);

@@ -18,6 +18,7 @@ import { cspForHtml } from '../headers/csp';
 import { securityHeaders } from '../headers/security';
 import { checkRequest, stripFragileHeaders } from './request-guard';
 import { goneLocale, gonePage } from './gone';
+import { legacyRedirect } from '../../db/wordpress';
 import { log, redactPath } from '../log';
 
 const CSP = 'content-security-policy';
@@ -233,6 +234,23 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
         gone = goneLocale(req.method, req.url);
       } catch (error) {
         log.error('gone_lookup_failed', { error });
+      }
+      // Old WordPress URLs (db/wordpress.ts legacyRedirect): 301 to the new URL after one primary-key lookup.
+      let moved: string | null = null;
+      if (!gone && (req.method === 'GET' || req.method === 'HEAD') && !/^\/(?:_next|media|api|newsroom)\//.test(req.url ?? '')) {
+        try {
+          moved = legacyRedirect(req.url ?? '');
+        } catch (error) {
+          log.error('legacy_redirect_failed', { error });
+        }
+      }
+      if (moved) {
+        for (const { key, value } of guardHeaders) res.setHeader(key, value);
+        res.setHeader('location', moved);
+        res.setHeader('cache-control', 'public, max-age=86400');
+        res.statusCode = 301;
+        res.end();
+        return true;
       }
       if (gone) {
         for (const { key, value } of guardHeaders) res.setHeader(key, value);

@@ -41,12 +41,35 @@ function safeHref(value: unknown): string | null {
   }
 }
 
-function clean(node: HastNodes): void {
+/**
+ * Options for imports that keep more than the wire desk does (lib/wordpress/body.ts): images whose source the
+ * caller maps to a library URL (null drops the image), and a count of everything dropped, by kind.
+ */
+export interface HtmlConversionOptions {
+  image?: (src: string, alt: string) => string | null;
+  onDrop?: (kind: string) => void;
+}
+
+function clean(node: HastNodes, options: HtmlConversionOptions = {}): void {
   if (!('children' in node)) return;
   node.children = node.children.filter((child) => {
-    if (child.type === 'comment' || child.type === 'doctype') return false;
+    if (child.type === 'comment' || child.type === 'doctype') {
+      if (child.type === 'comment') options.onDrop?.(/^\s*\/?wp:/.test(child.value) ? 'block-comment' : 'comment');
+      return false;
+    }
     if (child.type !== 'element') return true;
-    if (DROP.has(child.tagName) || isEditorialNote(child)) return false;
+    if (child.tagName === 'img' && options.image) {
+      const src = typeof child.properties?.src === 'string' ? child.properties.src : '';
+      const alt = typeof child.properties?.alt === 'string' ? child.properties.alt : '';
+      const mapped = src ? options.image(src, alt) : null;
+      if (!mapped) return false;
+      child.properties = { src: mapped, alt, ...(typeof child.properties?.title === 'string' ? { title: child.properties.title } : {}) };
+      return true;
+    }
+    if (DROP.has(child.tagName) || isEditorialNote(child)) {
+      options.onDrop?.(child.tagName);
+      return false;
+    }
     if (child.tagName === 'a') {
       const href = safeHref(child.properties?.href);
       child.properties = href ? { href } : {};
@@ -54,7 +77,7 @@ function clean(node: HastNodes): void {
     }
     return true;
   }) as typeof node.children;
-  for (const child of node.children) clean(child as HastNodes);
+  for (const child of node.children) clean(child as HastNodes, options);
 }
 
 const processor = unified()
@@ -68,6 +91,18 @@ export function htmlToMarkdown(html: string): string {
   if (html.length > WIRE_HTML_MAX) throw new RangeError('wire body too large');
   const out = String(processor.processSync(html)).trim();
   return out;
+}
+
+const parser = unified().use(rehypeParse, { fragment: true });
+const toMarkdown = unified().use(rehypeRemark).use(remarkStringify, { bullet: '-', emphasis: '_', fences: true, rule: '-' });
+
+/** htmlToMarkdown with the import options (kept images, dropped-element counts). Throws above WIRE_HTML_MAX. */
+export function htmlToMarkdownWith(html: string, options: HtmlConversionOptions): string {
+  if (html.length > WIRE_HTML_MAX) throw new RangeError('body too large');
+  const tree = parser.parse(html);
+  clean(tree, options);
+  const mdast = toMarkdown.runSync(tree);
+  return String(toMarkdown.stringify(mdast)).trim();
 }
 
 /** Plain wire text (paragraphs separated by blank lines) as Markdown: Markdown syntax in it is escaped. */

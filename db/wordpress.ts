@@ -1,0 +1,166 @@
+/**
+ * WordPress import writes (lib/wordpress/import.ts decides, this module writes) and the old-URL lookup the request
+ * path uses (one primary-key lookup in legacy_redirects, joined to the current slugs).
+ */
+import type Database from 'better-sqlite3';
+import { and, eq } from 'drizzle-orm';
+import { paths } from '@/i18n/paths';
+import { isLocale, locales, type Locale } from '@/i18n/routing';
+import { getDb, type Db } from './client';
+import {
+  articles, articleTags, authors, authorTranslations, categories, categoryTranslations, legacyRedirects, stories, tags, tagTranslations,
+  wordpressPosts, type LegacyRedirectKind, type NewArticleRow,
+} from './schema';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { Tx as WordpressTx };
+
+function freeSlug(taken: (slug: string) => boolean, base: string): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** A section by key, created with the same name and slug in every locale (slugs made unique per locale). */
+export function ensureSection(tx: Tx, key: string, name: string, slug: string): number {
+  const found = tx.select({ id: categories.id }).from(categories).where(eq(categories.key, key)).get();
+  if (found) return found.id;
+  const { id } = tx.insert(categories).values({ key, position: 100 }).returning({ id: categories.id }).get();
+  for (const locale of locales) {
+    const s = freeSlug((c) => !!tx.select({ id: categoryTranslations.categoryId }).from(categoryTranslations).where(and(eq(categoryTranslations.locale, locale), eq(categoryTranslations.slug, c))).get(), slug);
+    tx.insert(categoryTranslations).values({ categoryId: id, locale, name, slug: s }).run();
+  }
+  return id;
+}
+
+export function sectionIdOf(tx: Tx, key: string): number | null {
+  return tx.select({ id: categories.id }).from(categories).where(eq(categories.key, key)).get()?.id ?? null;
+}
+
+export function ensureTopic(tx: Tx, key: string, name: string, slug: string): number {
+  const found = tx.select({ id: tags.id }).from(tags).where(eq(tags.key, key)).get();
+  if (found) return found.id;
+  const { id } = tx.insert(tags).values({ key }).returning({ id: tags.id }).get();
+  for (const locale of locales) {
+    const s = freeSlug((c) => !!tx.select({ id: tagTranslations.tagId }).from(tagTranslations).where(and(eq(tagTranslations.locale, locale), eq(tagTranslations.slug, c))).get(), slug);
+    tx.insert(tagTranslations).values({ tagId: id, locale, name, slug: s }).run();
+  }
+  return id;
+}
+
+export function ensureAuthor(tx: Tx, key: string, name: string, slug: string): number {
+  const found = tx.select({ id: authors.id }).from(authors).where(eq(authors.key, key)).get();
+  if (found) return found.id;
+  const { id } = tx.insert(authors).values({ key, kind: 'person' }).returning({ id: authors.id }).get();
+  for (const locale of locales) {
+    const s = freeSlug((c) => !!tx.select({ id: authorTranslations.authorId }).from(authorTranslations).where(and(eq(authorTranslations.locale, locale), eq(authorTranslations.slug, c))).get(), slug);
+    tx.insert(authorTranslations).values({ authorId: id, locale, name, slug: s }).run();
+  }
+  return id;
+}
+
+export function ensureStory(tx: Tx, key: string, now: Date): number {
+  const found = tx.select({ id: stories.id }).from(stories).where(eq(stories.key, key)).get();
+  if (found) return found.id;
+  return tx.insert(stories).values({ key, createdAt: now }).returning({ id: stories.id }).get().id;
+}
+
+export function importedPost(tx: Tx | Db, siteUrl: string, postId: number): { articleId: number; sourceHash: string } | undefined {
+  return tx
+    .select({ articleId: wordpressPosts.articleId, sourceHash: wordpressPosts.sourceHash })
+    .from(wordpressPosts)
+    .where(and(eq(wordpressPosts.siteUrl, siteUrl), eq(wordpressPosts.postId, postId)))
+    .get();
+}
+
+export type ImportedArticle = Omit<NewArticleRow, 'id' | 'storyId' | 'slug' | 'version'> & { locale: Locale; slug: string };
+
+/** Inserts or updates the article of one post; returns its id. Slugs stay unique per locale (-2, -3…). */
+export function writePost(
+  tx: Tx,
+  input: { siteUrl: string; postId: number; sourceHash: string; storyKey: string; article: ImportedArticle; tagIds: number[]; now: Date },
+): { articleId: number; created: boolean } {
+  const { siteUrl, postId, sourceHash, article, now } = input;
+  const existing = importedPost(tx, siteUrl, postId);
+  let storyId = ensureStory(tx, input.storyKey, now);
+  // The story's slot in this language may already be taken by another article (a second post claiming the same
+  // translation): then this post gets a story of its own.
+  const clash = tx.select({ id: articles.id }).from(articles).where(and(eq(articles.storyId, storyId), eq(articles.locale, article.locale))).get();
+  if (clash && clash.id !== existing?.articleId) storyId = ensureStory(tx, `${input.storyKey}:${postId}`, now);
+  const slug = freeSlug((s) => {
+    const row = tx.select({ id: articles.id }).from(articles).where(and(eq(articles.locale, article.locale), eq(articles.slug, s))).get();
+    return !!row && row.id !== existing?.articleId;
+  }, article.slug);
+  let articleId: number;
+  let created = false;
+  if (existing) {
+    articleId = existing.articleId;
+    tx.update(articles).set({ ...article, slug, storyId }).where(eq(articles.id, articleId)).run();
+    tx.update(wordpressPosts).set({ sourceHash, updatedAt: now }).where(and(eq(wordpressPosts.siteUrl, siteUrl), eq(wordpressPosts.postId, postId))).run();
+    tx.delete(articleTags).where(eq(articleTags.articleId, articleId)).run();
+  } else {
+    articleId = tx.insert(articles).values({ ...article, slug, storyId }).returning({ id: articles.id }).get().id;
+    tx.insert(wordpressPosts).values({ siteUrl, postId, articleId, sourceHash, importedAt: now, updatedAt: now }).run();
+    created = true;
+  }
+  for (const tagId of new Set(input.tagIds)) tx.insert(articleTags).values({ articleId, tagId }).run();
+  return { articleId, created };
+}
+
+/** Records an old path (normalized by normalizeLegacyPath); an existing path keeps its first owner. */
+export function addRedirect(tx: Tx, siteUrl: string, path: string, kind: LegacyRedirectKind, targetId: number | null, locale: Locale): void {
+  tx.insert(legacyRedirects).values({ path, kind, targetId, locale, siteUrl }).onConflictDoNothing().run();
+}
+
+/**
+ * The lookup key of a request target: path without trailing slash (except "/"), lowercase percent-escapes, and the
+ * query string only when it names a post (`?p=123`, WordPress's shortlink); null for paths never looked up.
+ */
+export function normalizeLegacyPath(target: string): string | null {
+  const q = target.indexOf('?');
+  let pathname = q === -1 ? target : target.slice(0, q);
+  const query = q === -1 ? '' : target.slice(q + 1);
+  if (!pathname.startsWith('/') || pathname.length > 1000) return null;
+  pathname = pathname.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+  if (pathname.length > 1) pathname = pathname.replace(/\/+$/, '') || '/';
+  const p = /(?:^|&)p=(\d{1,12})(?:&|$)/.exec(query);
+  if (p) return `${pathname}?p=${Number(p[1])}`;
+  return pathname === '/' ? null : pathname;
+}
+
+const statements = new WeakMap<Db, Database.Statement<[{ path: string; now: number }], RedirectRow>>();
+interface RedirectRow { kind: LegacyRedirectKind; locale: string; a_slug: string | null; a_section: string | null; c_slug: string | null; t_slug: string | null; u_slug: string | null }
+
+/**
+ * The new URL of an old path, or null. One statement: the primary-key lookup joined to the current slugs (a
+ * renamed article or section redirects to where it is now). Articles only while published and due.
+ */
+export function legacyRedirect(target: string, db: Db = getDb(), now = Date.now()): string | null {
+  const key = normalizeLegacyPath(target);
+  if (!key) return null;
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = db.$client.prepare<[{ path: string; now: number }], RedirectRow>(`
+      select r.kind, r.locale,
+        a.slug as a_slug, ac.slug as a_section,
+        ct.slug as c_slug, tt.slug as t_slug, ut.slug as u_slug
+      from legacy_redirects r
+      left join articles a on r.kind = 'article' and a.id = r.target_id and a.status = 'published' and a.published_at <= @now
+      left join category_translations ac on ac.category_id = a.category_id and ac.locale = a.locale
+      left join category_translations ct on r.kind in ('section', 'section_feed') and ct.category_id = r.target_id and ct.locale = r.locale
+      left join tag_translations tt on r.kind = 'topic' and tt.tag_id = r.target_id and tt.locale = r.locale
+      left join author_translations ut on r.kind = 'author' and ut.author_id = r.target_id and ut.locale = r.locale
+      where r.path = @path`);
+    statements.set(db, statement);
+  }
+  const row = statement.get({ path: key, now });
+  if (!row || !isLocale(row.locale)) return null;
+  const locale = row.locale;
+  switch (row.kind) {
+    case 'article': return row.a_slug && row.a_section ? paths.article(locale, row.a_section, row.a_slug) : null;
+    case 'section': return row.c_slug ? paths.section(locale, row.c_slug) : null;
+    case 'section_feed': return row.c_slug ? paths.sectionFeed(locale, row.c_slug) : null;
+    case 'topic': return row.t_slug ? paths.topic(locale, row.t_slug) : null;
+    case 'author': return row.u_slug ? paths.author(locale, row.u_slug) : null;
+    case 'feed': return paths.feed(locale);
+  }
+}

@@ -1,0 +1,298 @@
+/**
+ * WordPress export → Kiosque. Pass 1 streams the whole file once and keeps only the small site-level records
+ * (authors, categories, tags, Polylang terms, attachment URLs): a truncated or hostile file fails here, before any
+ * write. Pass 2 streams it again and imports posts in batches of BATCH, one transaction per batch (media first,
+ * outside the transaction: uploadMedia is idempotent by content hash). Keyed by base site URL + post id
+ * (wordpress_posts): a second run rewrites only posts whose source changed, and a failed run can simply be re-run.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { addRedirect, normalizeLegacyPath, sectionIdOf, ensureAuthor, ensureSection, ensureTopic, importedPost, writePost, type WordpressTx } from '@/db/wordpress';
+import { getDb, type Db } from '@/db/client';
+import { uploadMedia, SYSTEM_MEDIA_ACTOR } from '@/db/media-writes';
+import { mediaUrl } from '@/lib/media/paths';
+import { defaultLocale, isLocale, locales, type Locale } from '@/i18n/routing';
+import { slugify } from '@/lib/slug';
+import { htmlToText } from '@/lib/wire/html-to-markdown';
+import { imageSources, wordpressBodyToMarkdown } from './body';
+import { repairMojibake } from './mojibake';
+import { readWxr, WxrError, type WxrAuthor, type WxrCategory, type WxrItem, type WxrTag } from './wxr';
+
+export { WxrError };
+export const BATCH = 200;
+
+export interface ImportReport {
+  siteUrl: string;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  skipped: Record<string, number>;
+  mediaMissing: string[];
+  mediaImported: number;
+  dropped: Record<string, number>;
+  mojibakeRepaired: number;
+  redirects: number;
+}
+
+export interface ImportOptions { uploads?: string; dryRun?: boolean; now?: Date; db?: Db }
+
+const STATUS: Record<string, 'published' | 'scheduled' | 'draft'> = { publish: 'published', future: 'scheduled', draft: 'draft', pending: 'draft' };
+
+function wpDate(s: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(s);
+  if (!m || m[1] === '0000') return null;
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+}
+
+function pathOf(url: string, base: URL): string | null {
+  try {
+    const u = new URL(url, base);
+    if (u.host !== base.host) return null;
+    let p = u.pathname;
+    const prefix = base.pathname.replace(/\/+$/, '');
+    if (prefix && p.startsWith(prefix)) p = p.slice(prefix.length) || '/';
+    return p + u.search;
+  } catch {
+    return null;
+  }
+}
+
+export async function importWordpress(file: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  if (!existsSync(file) || !statSync(file).isFile()) throw new WxrError(`no such file: ${file}`);
+
+  // Pass 1: site-level records only.
+  let siteUrl = '';
+  const wpAuthors = new Map<string, WxrAuthor>();
+  const wpCategories = new Map<string, WxrCategory>();
+  const wpTags = new Map<string, WxrTag>();
+  const attachments = new Map<number, string>();
+  const attachmentAlt = new Map<number, string>();
+  let hasPolylang = false;
+  await readWxr(file, {
+    baseSiteUrl: (u) => (siteUrl = u),
+    author: (a) => wpAuthors.set(a.login, a),
+    category: (c) => wpCategories.set(c.nicename, c),
+    tag: (t) => wpTags.set(t.slug, t),
+    term: (t) => {
+      if (t.taxonomy === 'language') hasPolylang = true;
+    },
+    item: (i) => {
+      if (i.postType === 'attachment' && i.attachmentUrl) {
+        attachments.set(i.postId, i.attachmentUrl);
+        if (i.meta._wp_attachment_image_alt) attachmentAlt.set(i.postId, i.meta._wp_attachment_image_alt);
+      }
+      if (i.categories.some((c) => c.domain === 'language')) hasPolylang = true;
+    },
+  });
+  if (!siteUrl) throw new WxrError('not a WordPress export: no <wp:base_site_url>');
+  let base: URL;
+  try {
+    base = new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
+  } catch {
+    throw new WxrError(`invalid <wp:base_site_url>: ${siteUrl}`);
+  }
+
+  const report: ImportReport = { siteUrl, imported: 0, updated: 0, unchanged: 0, skipped: {}, mediaMissing: [], mediaImported: 0, dropped: {}, mojibakeRepaired: 0, redirects: 0 };
+  const skip = (reason: string) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
+  const fix = (s: string) => {
+    const r = repairMojibake(s);
+    report.mojibakeRepaired += r.repaired;
+    return r.text;
+  };
+  const topLevel = (nicename: string): WxrCategory | undefined => {
+    let c = wpCategories.get(nicename);
+    for (let guard = 0; c?.parent && wpCategories.has(c.parent) && guard < 50; guard++) c = wpCategories.get(c.parent);
+    return c;
+  };
+  const categoryPath = (nicename: string): string => {
+    const parts: string[] = [];
+    let c = wpCategories.get(nicename);
+    for (let guard = 0; c && guard < 50; guard++) {
+      parts.unshift(c.nicename);
+      c = c.parent ? wpCategories.get(c.parent) : undefined;
+    }
+    return parts.join('/');
+  };
+
+  const uploadsRoot = options.uploads ? resolve(options.uploads) : null;
+  const uploaded = new Map<string, { id: number; url: string } | null>();
+  async function media(url: string): Promise<{ id: number; url: string } | null> {
+    if (uploaded.has(url)) return uploaded.get(url)!;
+    let result: { id: number; url: string } | null = null;
+    const m = /\/wp-content\/uploads\/(.+)$/.exec(url.split(/[?#]/)[0]!);
+    const relative = m ? decodeURIComponent(m[1]!) : null;
+    const path = uploadsRoot && relative ? resolve(uploadsRoot, relative) : null;
+    if (path && path.startsWith(uploadsRoot + sep) && existsSync(path)) {
+      if (!options.dryRun) {
+        try {
+          const { id } = await uploadMedia(SYSTEM_MEDIA_ACTOR, relative!.split('/').pop()!, readFileSync(path), now, db);
+          const rendition = db.$client
+            .prepare<[number], { file: string }>("select file from media_renditions where media_id = ? and crop = '16x9' and format = 'jpeg' order by width desc limit 1")
+            .get(id);
+          result = rendition ? { id, url: mediaUrl(rendition.file) } : null;
+          report.mediaImported++;
+        } catch (error) {
+          report.mediaMissing.push(`${url} (${error instanceof Error ? error.message : 'refused'})`);
+        }
+      } else result = { id: 0, url };
+    } else report.mediaMissing.push(url);
+    uploaded.set(url, result);
+    return result;
+  }
+
+  type Prepared = { item: WxrItem; hash: string; hero: { id: number; url: string } | null; images: Map<string, string | null> };
+  let batch: Prepared[] = [];
+
+  function flush() {
+    if (batch.length === 0) return;
+    const work = batch;
+    batch = [];
+    if (options.dryRun) {
+      for (const p of work) {
+        const known = importedPost(db, siteUrl, p.item.postId);
+        if (known && known.sourceHash === p.hash) {
+          report.unchanged++;
+          continue;
+        }
+        if (!known) report.imported++;
+        else report.updated++;
+        // The same conversion as a real run, so that the report's drops and repairs are the real ones.
+        fix(p.item.title);
+        fix(p.item.excerpt);
+        const body = wordpressBodyToMarkdown(fix(p.item.content), () => null);
+        for (const [kind, n] of Object.entries(body.dropped)) report.dropped[kind] = (report.dropped[kind] ?? 0) + n;
+      }
+      return;
+    }
+    db.transaction((tx) => {
+      for (const p of work) writeOne(tx, p);
+    }, { behavior: 'immediate' });
+  }
+
+  function writeOne(tx: WordpressTx, p: Prepared) {
+    const { item } = p;
+    const known = importedPost(tx, siteUrl, item.postId);
+    if (known && known.sourceHash === p.hash) {
+      report.unchanged++;
+      return;
+    }
+    const language = item.categories.find((c) => c.domain === 'language')?.nicename;
+    const locale: Locale = language && isLocale(language) ? language : defaultLocale;
+    const translation = item.categories.find((c) => c.domain === 'post_translations')?.nicename;
+    const storyKey = translation ? `wp:${siteUrl}:${translation}` : `wp:${siteUrl}:post:${item.postId}`;
+
+    const firstCategory = item.categories.find((c) => c.domain === 'category');
+    const top = firstCategory ? (topLevel(firstCategory.nicename) ?? { nicename: firstCategory.nicename, name: firstCategory.name, parent: '', termId: 0 }) : { nicename: 'uncategorized', name: 'Uncategorized', parent: '', termId: 0 };
+    const sectionId = ensureSection(tx, `wp:${top.nicename}`, fix(top.name), slugify(decodeURIComponent(top.nicename)));
+    const tagIds = item.categories
+      .filter((c) => c.domain === 'post_tag')
+      .map((c) => ensureTopic(tx, `wp:tag:${c.nicename}`, fix(wpTags.get(c.nicename)?.name ?? c.name), slugify(decodeURIComponent(c.nicename))));
+    const wpAuthor = wpAuthors.get(item.creator);
+    const authorName = fix(wpAuthor?.displayName || item.creator || 'Rédaction');
+    const authorId = ensureAuthor(tx, `wp:${item.creator || 'unknown'}`, authorName, slugify(item.creator || authorName));
+
+    const body = wordpressBodyToMarkdown(fix(item.content), (src) => p.images.get(src) ?? null);
+    for (const [kind, n] of Object.entries(body.dropped)) report.dropped[kind] = (report.dropped[kind] ?? 0) + n;
+    const status = STATUS[item.status]!;
+    const publishedAt = wpDate(item.postDateGmt) ?? (status === 'draft' ? null : wpDate(item.postDate));
+    const modified = wpDate(item.postModifiedGmt) ?? publishedAt ?? now;
+    const title = htmlToText(fix(item.title)) || `(${item.postId})`;
+    const thumbnail = Number(item.meta._thumbnail_id ?? 0);
+    const { articleId, created } = writePost(tx, {
+      siteUrl,
+      postId: item.postId,
+      sourceHash: p.hash,
+      storyKey,
+      now,
+      tagIds,
+      article: {
+        locale,
+        slug: slugify(decodeURIComponent(item.postName || title)),
+        title,
+        standfirst: htmlToText(fix(item.excerpt)),
+        body: body.markdown,
+        categoryId: sectionId,
+        authorId,
+        status,
+        publishedAt,
+        createdAt: publishedAt ?? modified,
+        updatedAt: modified,
+        textChangedAt: null,
+        heroMediaId: p.hero && p.hero.id > 0 ? p.hero.id : null,
+        heroAlt: p.hero ? fix(attachmentAlt.get(thumbnail) ?? '') : '',
+      },
+    });
+    if (created) report.imported++;
+    else report.updated++;
+
+    // Old URLs of the post: its permalink, /?p=ID, /slug, with the Polylang prefix where the permalink has one.
+    const add = (path: string | null, kind: Parameters<typeof addRedirect>[3], id: number | null, loc: Locale) => {
+      if (!path) return;
+      const key = normalizeLegacyPath(path);
+      if (key) {
+        addRedirect(tx, siteUrl, key, kind, id, loc);
+        report.redirects++;
+      }
+    };
+    add(pathOf(item.link, base), 'article', articleId, locale);
+    add(`/?p=${item.postId}`, 'article', articleId, locale);
+    const prefix = hasPolylang && locale !== defaultLocale ? `/${locale}` : '';
+    if (item.postName) add(`${prefix}/${item.postName}`, 'article', articleId, locale);
+    for (const c of item.categories.filter((x) => x.domain === 'category')) {
+      add(`${prefix}/category/${categoryPath(c.nicename) || c.nicename}`, 'section', sectionId, locale);
+      add(`${prefix}/category/${categoryPath(c.nicename) || c.nicename}/feed`, 'section_feed', sectionId, locale);
+    }
+    for (const [i, c] of item.categories.filter((x) => x.domain === 'post_tag').entries()) add(`${prefix}/tag/${c.nicename}`, 'topic', tagIds[i]!, locale);
+    if (item.creator) add(`${prefix}/author/${slugify(item.creator)}`, 'author', authorId, locale);
+    add(`${prefix}/feed`, 'feed', null, locale);
+  }
+
+  await readWxr(file, {
+    item: async (item) => {
+      if (item.postType !== 'post') {
+        if (item.postType !== 'attachment') skip(`post type ${item.postType || 'unknown'}`);
+        return;
+      }
+      if (!STATUS[item.status]) {
+        skip(`status ${item.status || 'unknown'}`);
+        return;
+      }
+      const hash = createHash('sha256').update(JSON.stringify(item)).digest('hex');
+      const known = importedPost(db, siteUrl, item.postId);
+      let hero: { id: number; url: string } | null = null;
+      const images = new Map<string, string | null>();
+      if (!known || known.sourceHash !== hash) {
+        const thumbnail = Number(item.meta._thumbnail_id ?? 0);
+        if (thumbnail && attachments.has(thumbnail)) hero = await media(attachments.get(thumbnail)!);
+        for (const src of imageSources(item.content)) {
+          if (/\/wp-content\/uploads\//.test(src)) images.set(src, (await media(src))?.url ?? null);
+          else images.set(src, null);
+        }
+      }
+      batch.push({ item, hash, hero, images });
+      if (batch.length >= BATCH) flush();
+    },
+  });
+  flush();
+  // Every category's archive (nested ones included, even without a post of their own) leads to its top-level section.
+  if (!options.dryRun) {
+    db.transaction((tx) => {
+      for (const c of wpCategories.values()) {
+        const top = topLevel(c.nicename);
+        const sectionId = top ? sectionIdOf(tx, `wp:${top.nicename}`) : null;
+        if (!sectionId) continue;
+        for (const locale of hasPolylang ? locales : [defaultLocale]) {
+          const prefix = locale === defaultLocale ? '' : `/${locale}`;
+          for (const [suffix, kind] of [['', 'section'], ['/feed', 'section_feed']] as const) {
+            const key = normalizeLegacyPath(`${prefix}/category/${categoryPath(c.nicename)}${suffix}`);
+            if (key) addRedirect(tx, siteUrl, key, kind, sectionId, locale);
+          }
+        }
+      }
+    });
+  }
+  return report;
+}

@@ -1,0 +1,172 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { legacyRedirect, normalizeLegacyPath } from '@/db/wordpress';
+import { importWordpress } from '@/lib/wordpress/import';
+import { repairMojibake } from '@/lib/wordpress/mojibake';
+import { useTestDb } from '../support/db';
+
+const FIXTURE = join(__dirname, '../fixtures/wordpress/site.xml');
+const NOW = new Date('2026-01-01T00:00:00Z');
+let env: ReturnType<typeof useTestDb>;
+let uploads: string;
+
+beforeEach(async () => {
+  env = useTestDb();
+  vi.stubEnv('MEDIA_DIR', join(env.dir, 'media'));
+  uploads = join(env.dir, 'uploads');
+  mkdirSync(join(uploads, '2024/11'), { recursive: true });
+  await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+    .jpeg()
+    .toFile(join(uploads, '2024/11/marche.jpg'));
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  env.close();
+});
+
+type Row = Record<string, unknown>;
+const all = (sql: string, ...p: unknown[]) => env.db.$client.prepare(sql).all(...p) as Row[];
+/** Every table the import writes, as it is (to compare before and after). */
+const snapshot = () =>
+  ['articles', 'stories', 'categories', 'category_translations', 'tags', 'tag_translations', 'authors', 'author_translations', 'article_tags', 'wordpress_posts', 'legacy_redirects', 'media'].map((t) =>
+    all(`select * from ${t} order by rowid`),
+  );
+
+describe('WordPress import', () => {
+  it('imports the bilingual export: stories, sections, topics, statuses, dates, bodies, report', async () => {
+    const report = await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
+    expect(report).toMatchObject({ siteUrl: 'https://journal.example', imported: 4, updated: 0, unchanged: 0, mediaImported: 1 });
+    expect(report.skipped).toEqual({ 'status private': 1, 'post type page': 1 });
+    expect(report.mediaMissing).toEqual(['https://journal.example/wp-content/uploads/2024/11/absent.jpg']);
+    expect(report.dropped).toMatchObject({ script: 1, iframe: 1, 'shortcode:gallery': 1, 'block-comment': 2 });
+    // Ã© ×4 (été, réélu), â€™, â– .
+    expect(report.mojibakeRepaired).toBe(6);
+
+    const rows = all(
+      `select a.locale, a.slug, a.title, a.standfirst, a.body, a.status, a.published_at, a.story_id, a.hero_media_id, a.hero_alt, c.key as section
+       from articles a join categories c on c.id = a.category_id order by a.id`,
+    );
+    expect(rows.map((r) => [r.locale, r.slug, r.status, r.section])).toEqual([
+      ['fr', 'maire-reelu', 'published', 'wp:politique'],
+      ['en', 'mayor-re-elected', 'published', 'wp:politique'],
+      ['fr', 'brouillon', 'draft', 'wp:politique'],
+      ['fr', 'budget-2027', 'scheduled', 'wp:politique'],
+    ]);
+    const [fr, en, draft, scheduled] = rows as Row[];
+    // Polylang pair → one story; the others stand alone.
+    expect(fr!.story_id).toBe(en!.story_id);
+    expect(draft!.story_id).not.toBe(fr!.story_id);
+    // Dates from post_date_gmt, in UTC.
+    expect(new Date(fr!.published_at as number).toISOString()).toBe('2024-11-15T08:30:00.000Z');
+    expect(new Date(scheduled!.published_at as number).toISOString()).toBe('2027-01-10T07:00:00.000Z');
+    expect(draft!.published_at).toBeNull();
+    expect(fr!.standfirst).toBe('Le maire sortant conserve la mairie.');
+    expect(fr!.hero_media_id).not.toBeNull();
+    expect(fr!.hero_alt).toBe('Le marché central');
+
+    const body = fr!.body as string;
+    expect(body).toContain('Le maire sortant a été réélu, selon l’annonce officielle.');
+    expect(body).toContain('## Les résultats');
+    expect(body).toContain('- Liste A : 54 %');
+    expect(body).toContain('> Une victoire nette.');
+    expect(body).toContain('_Le bureau de vote_');
+    expect(body).toContain('■ Lire aussi [la campagne](https://journal.example/2024/11/14/campagne/)');
+    expect(body).not.toMatch(/script|pub|ads\.example|gallery|wp:|absent\.jpg|â|Ã/);
+    expect(en!.body).toContain('<https://www.youtube.com/watch?v=abc123>');
+    expect(en!.body).toContain('<https://www.dailymotion.com/video/x8abc>');
+
+    // Nested categories flattened to the top-level section; the tag became a topic; the WordPress user an author.
+    expect(all(`select locale, name, slug from category_translations ct join categories c on c.id = ct.category_id where c.key like 'wp:%' order by locale`)).toEqual([
+      { locale: 'en', name: 'Politique', slug: 'politique' },
+      { locale: 'fr', name: 'Politique', slug: 'politique' },
+    ]);
+    expect(all(`select t.key, tt.name from tags t join tag_translations tt on tt.tag_id = t.id where tt.locale = 'fr'`)).toEqual([{ key: 'wp:tag:yaounde', name: 'Yaoundé' }]);
+    expect(all(`select at.name from authors a join author_translations at on at.author_id = a.id where a.key = 'wp:amina' and at.locale = 'fr'`)).toEqual([{ name: 'Amina Bello' }]);
+  });
+
+  it('a second run changes nothing; a changed post is updated in place', async () => {
+    await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
+    const before = snapshot();
+    const again = await importWordpress(FIXTURE, { uploads, now: new Date('2026-02-01T00:00:00Z'), db: env.db });
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 4 });
+    expect(snapshot()).toEqual(before);
+
+    const edited = join(env.dir, 'edited.xml');
+    writeFileSync(edited, readFileSync(FIXTURE, 'utf8').replace('Budget 2027]]>', 'Budget 2027 : le projet]]>'));
+    const third = await importWordpress(edited, { uploads, now: NOW, db: env.db });
+    expect(third).toMatchObject({ imported: 0, updated: 1, unchanged: 3 });
+    expect(all(`select count(*) as n from articles`)).toEqual([{ n: 4 }]);
+    expect(all(`select title from articles where slug = 'budget-2027'`)).toEqual([{ title: 'Budget 2027 : le projet' }]);
+  });
+
+  it('a dry run writes nothing', async () => {
+    const before = snapshot();
+    const report = await importWordpress(FIXTURE, { uploads, dryRun: true, now: NOW, db: env.db });
+    expect(report.imported).toBe(4);
+    expect(report.mojibakeRepaired).toBe(6);
+    expect(report.dropped).toMatchObject({ script: 1, iframe: 1, 'shortcode:gallery': 1 });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses a truncated export and an entity bomb with a clear message, database unchanged', async () => {
+    await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
+    const before = snapshot();
+    const text = readFileSync(FIXTURE, 'utf8');
+    const truncated = join(env.dir, 'truncated.xml');
+    // Cut inside the Budget item: earlier posts in the file are complete, and still nothing may be written.
+    writeFileSync(truncated, text.replace('Budget 2027]]>', 'Budget 2027 changed]]>').slice(0, text.indexOf('<wp:post_id>104')));
+    await expect(importWordpress(truncated, { now: NOW, db: env.db })).rejects.toThrow(/malformed export.*truncated/);
+    const bomb = join(env.dir, 'bomb.xml');
+    writeFileSync(
+      bomb,
+      `<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n<rss><channel><wp:base_site_url>https://x.example</wp:base_site_url><item><title>&c;</title></item></channel></rss>`,
+    );
+    await expect(importWordpress(bomb, { now: NOW, db: env.db })).rejects.toThrow(/DOCTYPE.*refused/);
+    const external = join(env.dir, 'external.xml');
+    writeFileSync(external, `<?xml version="1.0"?>\n<!DOCTYPE rss SYSTEM "file:///etc/passwd">\n<rss><channel/></rss>`);
+    await expect(importWordpress(external, { now: NOW, db: env.db })).rejects.toThrow(/DOCTYPE/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('answers old URLs with the new ones (one lookup by exact path)', async () => {
+    await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
+    const at = NOW.getTime();
+    const go = (p: string) => legacyRedirect(p, env.db, at);
+    expect(go('/2024/11/15/maire-reelu/')).toBe('/fr/politique/maire-reelu');
+    expect(go('/2024/11/15/maire-reelu')).toBe('/fr/politique/maire-reelu');
+    expect(go('/maire-reelu/')).toBe('/fr/politique/maire-reelu');
+    expect(go('/?p=101')).toBe('/fr/politique/maire-reelu');
+    expect(go('/?utm_source=x&p=102')).toBe('/en/politique/mayor-re-elected');
+    expect(go('/en/2024/11/15/mayor-re-elected/')).toBe('/en/politique/mayor-re-elected');
+    expect(go('/en/mayor-re-elected/')).toBe('/en/politique/mayor-re-elected');
+    expect(go('/category/politique/elections/municipales/')).toBe('/fr/politique');
+    expect(go('/category/politique/elections/municipales/feed/')).toBe('/fr/politique/rss.xml');
+    expect(go('/tag/yaounde/')).toMatch(/^\/fr\/[a-z-]+\/yaounde$/);
+    expect(go('/author/amina/')).toMatch(/^\/fr\/[a-z-]+\/amina$/);
+    expect(go('/feed/')).toBe('/fr/rss.xml');
+    expect(go('/en/feed/')).toBe('/en/rss.xml');
+    // Not published (draft, scheduled in the future), unknown paths and other query strings: no redirect.
+    expect(go('/?p=103')).toBeNull();
+    expect(go('/2027/01/10/budget-2027/')).toBeNull();
+    // Once the scheduler has published it, the old URL leads to it.
+    env.db.$client.prepare(`update articles set status = 'published' where slug = 'budget-2027'`).run();
+    expect(legacyRedirect('/2027/01/10/budget-2027/', env.db, Date.parse('2027-02-01T00:00:00Z'))).toBe('/fr/politique/budget-2027');
+    expect(go('/?p=999')).toBeNull();
+    expect(go('/nothing-here/')).toBeNull();
+    expect(go('/?s=maire')).toBeNull();
+    expect(normalizeLegacyPath('/?p=101&replytocom=3')).toBe('/?p=101');
+    const plan = all(`explain query plan select 1 from legacy_redirects where path = ?`, '/x');
+    expect(JSON.stringify(plan)).toMatch(/USING (INDEX|PRIMARY KEY)|sqlite_autoindex_legacy_redirects/);
+  });
+});
+
+describe('mojibake repair', () => {
+  it('re-decodes Windows-1252-read UTF-8 only when the bytes are valid UTF-8', () => {
+    expect(repairMojibake('lâ€™Ã‰tat â€“ Ã©tÃ©')).toEqual({ text: 'l’État – été', repaired: 5 });
+    expect(repairMojibake('â–\u00a0Titre').text).toBe('■Titre');
+    expect(repairMojibake('château, â la carte, Ã la')).toEqual({ text: 'château, â la carte, Ã la', repaired: 0 });
+    expect(repairMojibake('5 â‚¬').text).toBe('5 €');
+  });
+});
