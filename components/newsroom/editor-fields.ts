@@ -24,6 +24,7 @@ export interface EditorFields {
   kind: 'article' | 'video';
   videoDurationSeconds: string;
   videoUrl: string;
+  videoTitle: string;
 }
 
 export interface ServerArticleFields {
@@ -45,6 +46,7 @@ export interface ServerArticleFields {
   kind: 'article' | 'video';
   videoDurationSeconds: number | null;
   videoUrl: string | null;
+  videoTitle?: string;
 }
 
 export function fieldsFromServer(a: ServerArticleFields): EditorFields {
@@ -68,6 +70,7 @@ export function fieldsFromServer(a: ServerArticleFields): EditorFields {
     kind: a.kind,
     videoDurationSeconds: a.videoDurationSeconds === null ? '' : String(a.videoDurationSeconds),
     videoUrl: a.videoUrl ?? '',
+    videoTitle: a.videoTitle ?? '',
   };
 }
 
@@ -93,8 +96,10 @@ export function inputFromFields(f: EditorFields) {
     heroCaption: f.heroCaption,
     heroCredit: f.heroCredit,
     kind: f.kind,
-    videoDurationSeconds: f.kind === 'video' && f.videoDurationSeconds !== '' ? Number(f.videoDurationSeconds) : null,
+    // As typed ("1:03", "PT1M3S", "63"): the server parses it (lib/video/duration.ts) and says what is wrong.
+    videoDurationSeconds: f.kind === 'video' && f.videoDurationSeconds.trim() !== '' ? f.videoDurationSeconds.trim() : null,
     videoUrl: f.videoUrl.trim() || null,
+    videoTitle: f.videoTitle.trim(),
   };
 }
 
