@@ -1,3 +1,6 @@
+import { normalizeVideoUrl } from '@/lib/video/embed';
+import { parseDurationInput } from '@/lib/video/duration';
+
 /**
  * The editor's form state and its mapping to the server's article input (db/article-writes articleInput).
  * Shared by the editor (browser) and tests; no React, no server code.
@@ -105,7 +108,23 @@ export function inputFromFields(f: EditorFields) {
 
 /** The fields whose values differ (what a compare view lists). */
 export function changedFields(a: EditorFields, b: EditorFields): (keyof EditorFields)[] {
-  return (Object.keys(a) as (keyof EditorFields)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  const ca = canonical(a);
+  const cb = canonical(b);
+  return (Object.keys(a) as (keyof EditorFields)[]).filter((k) => JSON.stringify(ca[k]) !== JSON.stringify(cb[k]));
+}
+
+/**
+ * The server stores some fields in a canonical form ("1:03" → 63 s, youtu.be/ID → youtube.com/watch?v=ID): what
+ * the editor typed and what the server sends back are the same content, not a change (or a conflict).
+ */
+function canonical(f: EditorFields): EditorFields {
+  const seconds = parseDurationInput(f.videoDurationSeconds);
+  return {
+    ...f,
+    videoDurationSeconds: seconds === null ? f.videoDurationSeconds.trim() : String(seconds),
+    videoUrl: normalizeVideoUrl(f.videoUrl) ?? f.videoUrl.trim(),
+    videoTitle: f.videoTitle.trim(),
+  };
 }
 
 export function sameFields(a: EditorFields, b: EditorFields): boolean {
