@@ -9,6 +9,9 @@ import { formatDateTime } from '@/lib/format';
 import { VideoDuration } from './VideoDuration';
 import type { Alternates } from './LanguageSwitcher';
 import { Picture } from './Picture';
+import { VideoFacade } from './VideoFacade.client';
+import { embedUrl, parseVideoEmbed, providerNames, SELF_HOSTED_VIDEO, watchUrl } from '@/lib/video/embed';
+import type { ReactNode } from 'react';
 
 /** The article column: full width on phones, 800 px at most (app/globals.css). */
 const HERO_SIZES = '(max-width: 800px) 100vw, 800px';
@@ -32,6 +35,28 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
   const t = await getTranslations({ locale });
   const updated = article.textUpdated;
   const sponsored = article.genre === 'sponsored';
+  const videoUrl = article.kind === 'video' ? article.videoUrl : null;
+  const embed = videoUrl ? parseVideoEmbed(videoUrl) : null;
+  const selfHosted = videoUrl !== null && SELF_HOSTED_VIDEO.test(videoUrl) ? videoUrl : null;
+  const videoTitle = article.videoTitle || article.title;
+  /** The click-to-load facade: our own poster (never the provider's thumbnail), title, play button. */
+  const facade = (poster: ReactNode) =>
+    embed ? (
+      <VideoFacade
+        href={watchUrl(embed)}
+        src={embedUrl(embed, { autoplay: true })}
+        title={t('videoPlayer.playerTitle', { title: videoTitle, provider: providerNames[embed.provider] })}
+      >
+        {poster}
+        <span className="video-facade-play" aria-hidden="true" />
+        <span className="video-facade-title" aria-hidden="true">
+          {videoTitle}
+        </span>
+        <span className="visually-hidden">{t('videoPlayer.play', { title: videoTitle, provider: providerNames[embed.provider] })}</span>
+      </VideoFacade>
+    ) : null;
+  const duration =
+    article.kind === 'video' && article.videoDurationSeconds !== null ? <VideoDuration seconds={article.videoDurationSeconds} locale={locale} /> : null;
   return (
     <article className={`article article-${article.kind}`}>
       <header className="article-header">
@@ -76,9 +101,11 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
       {article.photo ? (
         <figure className="hero">
           <div className="hero-media">
-            {article.kind === 'video' && article.videoUrl ? (
+            {embed ? (
+              facade(<Picture photo={article.photo} alt="" sizes={HERO_SIZES} lead />)
+            ) : selfHosted ? (
               <video controls preload="none" poster={article.photo.sources.jpeg.at(-1)?.url} width={1600} height={900}>
-                <source src={article.videoUrl} />
+                <source src={selfHosted} type={selfHosted.endsWith('.webm') ? 'video/webm' : 'video/mp4'} />
               </video>
             ) : (
               <Picture photo={article.photo} alt={article.photo.alt} sizes={HERO_SIZES} lead />
@@ -103,9 +130,22 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
       ) : article.heroImage ? (
         <figure className="hero">
           <div className="hero-media">
-            {article.kind === 'video' && article.videoUrl ? (
+            {embed ? (
+              facade(
+                <Image
+                  src={article.heroImage}
+                  alt=""
+                  width={article.heroWidth ?? 1600}
+                  height={article.heroHeight ?? 900}
+                  sizes={HERO_SIZES}
+                  preload
+                  fetchPriority="high"
+                  loading="eager"
+                />,
+              )
+            ) : selfHosted ? (
               <video controls preload="none" poster={article.heroImage} width={article.heroWidth ?? 1600} height={article.heroHeight ?? 900}>
-                <source src={article.videoUrl} />
+                <source src={selfHosted} type={selfHosted.endsWith('.webm') ? 'video/webm' : 'video/mp4'} />
               </video>
             ) : (
               <Image
@@ -136,6 +176,13 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
               ) : null}
             </figcaption>
           ) : null}
+        </figure>
+      ) : embed ? (
+        <figure className="hero">
+          <div className="hero-media">
+            {facade(null)}
+            {duration}
+          </div>
         </figure>
       ) : null}
       <Markdown className="article-body" sponsored={sponsored} footnoteLabel={t('a11y.footnotes')} footnoteBackLabel={t('a11y.footnoteBack')}>

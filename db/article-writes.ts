@@ -42,6 +42,8 @@ import {
 import { crops, VARIANTS } from './seed/illustrations';
 import { SlugTakenError } from './newsroom';
 import { altTextOf, mediaExists } from './media';
+import { normalizeVideoUrl } from '@/lib/video/embed';
+import { MAX_VIDEO_SECONDS, parseDurationInput } from '@/lib/video/duration';
 
 export { SlugTakenError };
 
@@ -162,8 +164,29 @@ export const articleInput = z
     heroCaption: text(500).default(''),
     heroCredit: text(200).default(''),
     kind: z.enum(articleKinds).default('article'),
-    videoDurationSeconds: z.coerce.number().int().min(0).max(86_400).nullable().default(null),
-    videoUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+    /** Seconds, or as typed: "1:03", "1:02:03", ISO 8601 "PT1M3S" (lib/video/duration.ts). */
+    videoDurationSeconds: z
+      .preprocess(
+        (v) => (typeof v === 'string' ? (v.trim() === '' ? null : (parseDurationInput(v) ?? Number.NaN)) : v),
+        z.number({ error: 'video_duration_invalid' }).int().min(0).max(MAX_VIDEO_SECONDS).nullable(),
+      )
+      .default(null),
+    /** A YouTube / Dailymotion / Facebook video (stored as its canonical watch URL) or one of our video files. */
+    videoUrl: z
+      .string()
+      .max(500)
+      .nullable()
+      .default(null)
+      .transform((v, ctx) => {
+        if (v === null || v.trim() === '') return null;
+        const normalized = normalizeVideoUrl(v);
+        if (normalized === null) {
+          ctx.addIssue({ code: 'custom', message: 'video_url_unsupported' });
+          return z.NEVER;
+        }
+        return normalized;
+      }),
+    videoTitle: text(200).default(''),
   })
   .superRefine((v, ctx) => {
     if (new Set(v.tagIds).size + v.newTopics.length > TOPICS_MAX) {
@@ -200,6 +223,7 @@ interface RevisionFields {
   kind: ParsedInput['kind'];
   videoDurationSeconds: number | null;
   videoUrl: string | null;
+  videoTitle: string;
 }
 
 export interface EditableArticle extends RevisionFields {
@@ -296,6 +320,7 @@ function toEditable(db: Db | Tx, row: ArticleRow, now = new Date()): EditableArt
     kind: row.kind,
     videoDurationSeconds: row.videoDurationSeconds,
     videoUrl: row.videoUrl,
+    videoTitle: row.videoTitle,
     status: row.status,
     version: row.version,
     owner: owner ?? null,
@@ -456,6 +481,7 @@ function contentColumns(input: ParsedInput) {
     kind: input.kind,
     videoDurationSeconds: input.kind === 'video' ? input.videoDurationSeconds : null,
     videoUrl: input.kind === 'video' ? input.videoUrl : null,
+    videoTitle: input.kind === 'video' ? input.videoTitle : '',
   };
 }
 
@@ -476,6 +502,7 @@ function fieldsOf(row: ArticleRow, tagIds: number[]): RevisionFields {
     kind: row.kind,
     videoDurationSeconds: row.videoDurationSeconds,
     videoUrl: row.videoUrl,
+    videoTitle: row.videoTitle,
   };
 }
 
@@ -773,6 +800,7 @@ export function restoreRevision(actor: NewsroomActor, articleId: number, revisio
         kind,
         videoDurationSeconds: kind === 'video' ? (f.videoDurationSeconds ?? row.videoDurationSeconds ?? 0) : null,
         videoUrl: kind === 'video' ? (f.videoUrl ?? null) : null,
+        videoTitle: kind === 'video' ? (f.videoTitle ?? '') : '',
         version,
         updatedAt: now,
         ...(textChanged ? { textChangedAt: now } : {}),
@@ -1041,6 +1069,7 @@ export function translateArticle(actor: NewsroomActor, articleId: number, target
         kind: source.kind,
         videoDurationSeconds: source.videoDurationSeconds,
         videoUrl: source.videoUrl,
+        videoTitle: source.videoTitle,
         categoryId: source.categoryId,
         authorId: source.authorId,
         heroImage: source.heroImage,

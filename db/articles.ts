@@ -170,6 +170,7 @@ export interface ArticleDetail extends ArticleCard {
   heroCaption: string;
   heroCredit: string;
   videoUrl: string | null;
+  videoTitle: string;
   author: ArticleCard['author'] & { url: string | null };
   tags: { id: number; slug: string; name: string }[];
   /** The other language versions a reader can switch to (published ones only). */
@@ -259,6 +260,7 @@ function detailOf(row: CardRow, now: Date): ArticleDetail | null {
       heroCaption: articles.heroCaption,
       heroCredit: articles.heroCredit,
       videoUrl: articles.videoUrl,
+      videoTitle: articles.videoTitle,
       authorUrl: authors.url,
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
@@ -285,6 +287,7 @@ function detailOf(row: CardRow, now: Date): ArticleDetail | null {
     heroCaption: extra.heroCaption,
     heroCredit: extra.heroCredit,
     videoUrl: extra.videoUrl,
+    videoTitle: extra.videoTitle,
     author: { ...card.author, url: extra.authorUrl },
     seoTitle: extra.seoTitle,
     seoDescription: extra.seoDescription,

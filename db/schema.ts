@@ -104,6 +104,8 @@ export const articles = sqliteTable(
     kind: text('kind', { enum: articleKinds }).notNull().default('article'),
     videoDurationSeconds: integer('video_duration_seconds'),
     videoUrl: text('video_url'),
+    /** The embedded or self-hosted video's own title (shown on the facade; defaults to the article title). */
+    videoTitle: text('video_title').notNull().default(''),
     categoryId: integer('category_id')
       .notNull()
       .references(() => categories.id),

@@ -35,6 +35,7 @@ function expectCommonHeaders(res: APIResponse, what: string) {
   expect(csp.get('form-action'), what).toEqual(["'self'"]);
   expect(csp.get('img-src'), what).toEqual(["'self'", 'data:']);
   expect(csp.get('connect-src'), what).toEqual(["'self'"]);
+  expect(csp.get('frame-src'), what).toEqual(['https://www.youtube-nocookie.com', 'https://www.dailymotion.com', 'https://www.facebook.com']);
   expect(h['content-security-policy'], what).not.toMatch(/unsafe-inline|unsafe-eval|strict-dynamic|nonce-/);
   return csp;
 }

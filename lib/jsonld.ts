@@ -27,6 +27,7 @@ import { siteName } from '@/db/settings';
 import { isoDateTimeWithOffset, isoDuration } from './format';
 import { dateModified } from './article-dates';
 import { absoluteUrl } from './site';
+import { embedUrl, parseVideoEmbed, SELF_HOSTED_VIDEO } from './video/embed';
 
 export type JsonLdData = Thing | WithContext<Thing> | Graph;
 
@@ -139,6 +140,8 @@ export interface ArticleForJsonLd {
   kind: 'article' | 'video';
   videoDurationSeconds: number | null;
   videoUrl: string | null;
+  /** The video's own title (the article title when empty). */
+  videoTitle?: string;
   heroImage: string | null;
   heroWidth: number | null;
   heroHeight: number | null;
@@ -213,16 +216,17 @@ export function videoObjectJsonLd(a: ArticleForJsonLd): VideoObject {
     : a.heroImage
       ? heroCrops({ url: a.heroImage, width: a.heroWidth, height: a.heroHeight }).map((i) => String(i.url))
       : [];
+  const embed = a.videoUrl ? parseVideoEmbed(a.videoUrl) : null;
   return {
     '@type': 'VideoObject',
-    name: a.title,
+    name: a.videoTitle || a.title,
     description: a.standfirst || a.title,
     thumbnailUrl: thumbnails,
     uploadDate: isoDateTimeWithOffset(a.publishedAt),
     duration: isoDuration(a.videoDurationSeconds ?? 0),
     inLanguage: a.locale,
-    ...(a.videoUrl ? { contentUrl: absoluteUrl(a.videoUrl) } : {}),
-    embedUrl: absoluteUrl(a.path),
+    // A provider video: its player (youtube-nocookie, Dailymotion, Facebook); our own file: contentUrl.
+    ...(embed ? { embedUrl: embedUrl(embed) } : a.videoUrl && SELF_HOSTED_VIDEO.test(a.videoUrl) ? { contentUrl: absoluteUrl(a.videoUrl) } : {}),
   };
 }
 

@@ -121,6 +121,36 @@ describe('JSON-LD', () => {
     expect(node.video.uploadDate).toMatch(/\+01:00$/);
   });
 
+  it('gives an embedded video its player as embedUrl, our poster as thumbnail, its own title; no contentUrl', () => {
+    const ref = pick(`a.kind = 'video' and a.locale = 'fr'`);
+    const article = detail(ref);
+    const node = JSON.parse(
+      serializeJsonLd(
+        newsArticleJsonLd(
+          articleForJsonLd({ ...article, videoDurationSeconds: 3723, videoUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', videoTitle: 'Le direct' }),
+        ),
+      ),
+    ) as Record<string, Parsed>;
+    expect(node.video.embedUrl).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    expect(node.video.contentUrl).toBeUndefined();
+    expect(node.video.name).toBe('Le direct');
+    expect(node.video.duration).toBe('PT1H2M3S');
+    expect(node.video.uploadDate).toBe(isoDateTimeWithOffset(article.publishedAt));
+    for (const url of node.video.thumbnailUrl as string[]) {
+      expect(url.startsWith(absoluteUrl('/'))).toBe(true);
+      expect(url).not.toMatch(/ytimg|youtube|google/);
+    }
+    expect((node.video.thumbnailUrl as string[]).length).toBeGreaterThan(0);
+  });
+
+  it('gives a self-hosted video its file as contentUrl (absolute, on our origin) and no embedUrl', () => {
+    const ref = pick(`a.kind = 'video' and a.locale = 'en'`);
+    const file = `/media/p/${'ab'.repeat(32)}.mp4`;
+    const node = JSON.parse(serializeJsonLd(newsArticleJsonLd(articleForJsonLd({ ...detail(ref), videoUrl: file })))) as Record<string, Parsed>;
+    expect(node.video.contentUrl).toBe(absoluteUrl(file));
+    expect(node.video.embedUrl).toBeUndefined();
+  });
+
   it('gives the WebSite a SearchAction on the localized search page, and listings a CollectionPage', () => {
     const fr = JSON.parse(serializeJsonLd(websiteJsonLd('fr', 'd'))) as Record<string, Parsed>;
     expect(fr.potentialAction.target.urlTemplate).toBe(absoluteUrl('/fr/recherche') + '?q={search_term_string}');

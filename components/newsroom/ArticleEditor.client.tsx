@@ -409,13 +409,18 @@ export function ArticleEditor({
           <div className="nr-grid">
             <div>
               <label htmlFor="videoDurationSeconds">{t('fields.duration')}</label>
-              <input id="videoDurationSeconds" inputMode="numeric" value={fields.videoDurationSeconds} onChange={(e) => update({ videoDurationSeconds: e.target.value.replace(/\D/g, '').slice(0, 5) })} {...described('videoDurationSeconds')} />
+              <input id="videoDurationSeconds" value={fields.videoDurationSeconds} maxLength={20} placeholder="1:03" onChange={(e) => update({ videoDurationSeconds: e.target.value.slice(0, 20) })} {...described('videoDurationSeconds')} />
               {err('videoDurationSeconds')}
             </div>
             <div>
               <label htmlFor="videoUrl">{t('fields.videoUrl')}</label>
               <input id="videoUrl" type="url" value={fields.videoUrl} maxLength={500} onChange={(e) => update({ videoUrl: e.target.value })} {...described('videoUrl')} />
               {err('videoUrl')}
+            </div>
+            <div>
+              <label htmlFor="videoTitle">{t('fields.videoTitle')}</label>
+              <input id="videoTitle" value={fields.videoTitle} maxLength={200} onChange={(e) => update({ videoTitle: e.target.value })} {...described('videoTitle')} />
+              {err('videoTitle')}
             </div>
           </div>
         ) : null}

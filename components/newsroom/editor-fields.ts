@@ -1,3 +1,6 @@
+import { normalizeVideoUrl } from '@/lib/video/embed';
+import { parseDurationInput } from '@/lib/video/duration';
+
 /**
  * The editor's form state and its mapping to the server's article input (db/article-writes articleInput).
  * Shared by the editor (browser) and tests; no React, no server code.
@@ -24,6 +27,7 @@ export interface EditorFields {
   kind: 'article' | 'video';
   videoDurationSeconds: string;
   videoUrl: string;
+  videoTitle: string;
 }
 
 export interface ServerArticleFields {
@@ -45,6 +49,7 @@ export interface ServerArticleFields {
   kind: 'article' | 'video';
   videoDurationSeconds: number | null;
   videoUrl: string | null;
+  videoTitle?: string;
 }
 
 export function fieldsFromServer(a: ServerArticleFields): EditorFields {
@@ -68,6 +73,7 @@ export function fieldsFromServer(a: ServerArticleFields): EditorFields {
     kind: a.kind,
     videoDurationSeconds: a.videoDurationSeconds === null ? '' : String(a.videoDurationSeconds),
     videoUrl: a.videoUrl ?? '',
+    videoTitle: a.videoTitle ?? '',
   };
 }
 
@@ -93,14 +99,32 @@ export function inputFromFields(f: EditorFields) {
     heroCaption: f.heroCaption,
     heroCredit: f.heroCredit,
     kind: f.kind,
-    videoDurationSeconds: f.kind === 'video' && f.videoDurationSeconds !== '' ? Number(f.videoDurationSeconds) : null,
+    // As typed ("1:03", "PT1M3S", "63"): the server parses it (lib/video/duration.ts) and says what is wrong.
+    videoDurationSeconds: f.kind === 'video' && f.videoDurationSeconds.trim() !== '' ? f.videoDurationSeconds.trim() : null,
     videoUrl: f.videoUrl.trim() || null,
+    videoTitle: f.videoTitle.trim(),
   };
 }
 
 /** The fields whose values differ (what a compare view lists). */
 export function changedFields(a: EditorFields, b: EditorFields): (keyof EditorFields)[] {
-  return (Object.keys(a) as (keyof EditorFields)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  const ca = canonical(a);
+  const cb = canonical(b);
+  return (Object.keys(a) as (keyof EditorFields)[]).filter((k) => JSON.stringify(ca[k]) !== JSON.stringify(cb[k]));
+}
+
+/**
+ * The server stores some fields in a canonical form ("1:03" → 63 s, youtu.be/ID → youtube.com/watch?v=ID): what
+ * the editor typed and what the server sends back are the same content, not a change (or a conflict).
+ */
+function canonical(f: EditorFields): EditorFields {
+  const seconds = parseDurationInput(f.videoDurationSeconds);
+  return {
+    ...f,
+    videoDurationSeconds: seconds === null ? f.videoDurationSeconds.trim() : String(seconds),
+    videoUrl: normalizeVideoUrl(f.videoUrl) ?? f.videoUrl.trim(),
+    videoTitle: f.videoTitle.trim(),
+  };
 }
 
 export function sameFields(a: EditorFields, b: EditorFields): boolean {

@@ -13,7 +13,8 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 /*
  * Legacy mode runs axe in the page itself. The default mode merges results across frames in an extra blank page,
- * which costs about a second per run; Kiosque pages have no frames (no embeds), so nothing is lost.
+ * which costs about a second per run; Kiosque pages have no frames until a reader clicks a video facade (the
+ * specs check before the click), so nothing is lost.
  */
 export async function expectNoAxeViolations(page: Page, only?: string[]) {
   const builder = new AxeBuilder({ page }).setLegacyMode(true);

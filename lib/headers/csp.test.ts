@@ -25,6 +25,9 @@ describe('base policy', () => {
     expect(directive(policy, 'form-action')).toEqual(["'self'"]);
     expect(directive(policy, 'img-src')).toEqual(["'self'", 'data:']);
     expect(directive(policy, 'connect-src')).toEqual(["'self'"]);
+    // Frames: exactly the three click-to-load video players, over https, nothing else (no wildcard, no self).
+    expect(directive(policy, 'frame-src')).toEqual(['https://www.youtube-nocookie.com', 'https://www.dailymotion.com', 'https://www.facebook.com']);
+    expect(directive(policy, 'child-src')).toEqual([]);
     expect(policy).not.toContain('upgrade-insecure-requests');
     expect(baseCsp({ https: true })).toContain('upgrade-insecure-requests');
   });

@@ -13,6 +13,7 @@
  * e.g. a `<script>` smuggled into the HTML through a rendering bug — gets no hash and the browser refuses it.
  */
 import { createHash } from 'node:crypto';
+import { playerOrigins } from '../video/embed';
 
 export interface CspOptions {
   /** `upgrade-insecure-requests` only makes sense when the site is served over HTTPS. */
@@ -37,7 +38,8 @@ export function baseCsp({ https, dev = false }: CspOptions): string {
     "manifest-src 'self'",
     "worker-src 'self'",
     "object-src 'none'",
-    "frame-src 'none'",
+    // The click-to-load video players (lib/video/embed.ts) and nothing else: the iframe only exists after a click.
+    `frame-src ${playerOrigins.join(' ')}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",

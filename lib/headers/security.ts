@@ -28,7 +28,7 @@ export function securityHeaders(env: { SITE_URL?: string; NODE_ENV?: string } = 
     {
       key: 'Permissions-Policy',
       value:
-        'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=(), display-capture=(), fullscreen=(self)',
+        'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=(), display-capture=(), fullscreen=(self "https://www.youtube-nocookie.com" "https://www.dailymotion.com" "https://www.facebook.com")',
     },
     { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
     { key: 'X-DNS-Prefetch-Control', value: 'off' },

@@ -1,0 +1,1 @@
+ALTER TABLE `articles` ADD `video_title` text DEFAULT '' NOT NULL;
