@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { changePassword, logoutEverywhere, setLanguage, type FormState } from '@/app/newsroom/actions/session';
 import { FieldError, StatusMessage } from './FormMessages.client';
+import { LanguageOptions } from './languages';
 
 export function AccountForms({ locale, otherSessions }: { locale: string; otherSessions: number }) {
   const t = useTranslations('newsroom.account');
@@ -18,12 +19,7 @@ export function AccountForms({ locale, otherSessions }: { locale: string; otherS
           <StatusMessage state={langState} />
           <label htmlFor="locale">{t('language')}</label>
           <select id="locale" name="locale" defaultValue={locale}>
-            <option value="fr" lang="fr">
-              Français
-            </option>
-            <option value="en" lang="en">
-              English
-            </option>
+            <LanguageOptions />
           </select>
           <button type="submit">{t('saveLanguage')}</button>
         </form>

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { createArticleAction } from '@/app/newsroom/actions/articles';
 import type { FormState } from '@/app/newsroom/actions/session';
 import { FieldError, StatusMessage } from './FormMessages.client';
+import { LanguageOptions } from './languages';
 
 export function NewArticleForm({
   locale,
@@ -25,12 +26,7 @@ export function NewArticleForm({
       <StatusMessage state={state} />
       <label htmlFor="locale">{t('newArticle.language')}</label>
       <select id="locale" name="locale" defaultValue={locale} onChange={(e) => router.replace(`/newsroom/articles/new?locale=${e.target.value}`)}>
-        <option value="fr" lang="fr">
-          Français
-        </option>
-        <option value="en" lang="en">
-          English
-        </option>
+        <LanguageOptions />
       </select>
       <label htmlFor="title">{t('editor.fields.title')}</label>
       <input id="title" name="title" required maxLength={200} defaultValue={state?.values?.title} aria-describedby="title-error" />

@@ -5,6 +5,3 @@ import { newsroomLocale } from './locale';
 export async function newsroomAdminT() {
   return getTranslations({ locale: await newsroomLocale(), namespace: 'newsroomAdmin' });
 }
-
-/** The language names shown in the newsroom, each in its own language (option lists set `lang`). */
-export const LANGUAGE_NAMES = { fr: 'Français', en: 'English' } as const;

@@ -5,7 +5,8 @@ import { locales } from '@/i18n/routing';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/password';
 import { requireCan } from '@/lib/auth/current-user';
 import { newsroomT } from '@/components/newsroom/locale';
-import { LANGUAGE_NAMES, newsroomAdminT } from '@/components/newsroom/adminT';
+import { newsroomAdminT } from '@/components/newsroom/adminT';
+import { LANGUAGE_NAMES } from '@/components/newsroom/languages';
 import { AdminForm } from '@/components/newsroom/AdminForm.client';
 import { createAccount, resetAccountPassword, updateDisabled, updateRole } from '../actions/users';
 

@@ -7,7 +7,7 @@ import { isLocale, locales } from '@/i18n/routing';
 import { requireCan } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { newsroomLocale } from '@/components/newsroom/locale';
-import { LANGUAGE_NAMES } from '@/components/newsroom/adminT';
+import { LANGUAGE_NAMES } from '@/components/newsroom/languages';
 import { AdminForm } from '@/components/newsroom/AdminForm.client';
 import { takeAction, translateTakenAction } from '../actions/wire';
 

@@ -6,7 +6,7 @@ import { listAgencies, listFeeds, type FeedView } from '@/db/wire';
 import { locales } from '@/i18n/routing';
 import { requireCan } from '@/lib/auth/current-user';
 import { newsroomLocale } from '@/components/newsroom/locale';
-import { LANGUAGE_NAMES } from '@/components/newsroom/adminT';
+import { LANGUAGE_NAMES } from '@/components/newsroom/languages';
 import { AdminForm, type FieldSpec } from '@/components/newsroom/AdminForm.client';
 import { feedCredentialsAction, pollNowAction, rotatePushTokenAction, saveFeedAction } from '../../actions/wire';
 
