@@ -50,7 +50,8 @@ test('an editor adds a YouTube URL to a video post and publishes it', async ({ b
 });
 
 test('the reader page shows the facade, requests nothing from YouTube or Google before the click, then loads the nocookie player', async ({ browser }) => {
-  test.skip(!readerPath, 'needs the published article');
+  // Serial mode: these run only after the publishing test passed, which sets the path.
+  expect(readerPath, 'the article published by the first test').not.toBe('');
   const context = await browser.newContext({ locale: 'fr-FR' });
   const page = await context.newPage();
   const thirdParty: string[] = [];
@@ -87,7 +88,8 @@ test('the reader page shows the facade, requests nothing from YouTube or Google 
 });
 
 test('without JavaScript the facade is a plain link to the video', async ({ browser }) => {
-  test.skip(!readerPath, 'needs the published article');
+  // Serial mode: these run only after the publishing test passed, which sets the path.
+  expect(readerPath, 'the article published by the first test').not.toBe('');
   const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
   const page = await context.newPage();
   const thirdParty: string[] = [];
