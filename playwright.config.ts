@@ -79,7 +79,9 @@ export default defineConfig({
       name: 'mobile',
       // API checks need no phone. Colour contrast does not depend on the viewport: the dark-scheme contrast runs
       // are desktop only.
-      testIgnore: [/\.api\.spec\.ts$/, ...writers],
+      // The language leak check (language.spec.ts) reads every text node and attribute, shown or not: what it
+      // sees does not depend on the viewport, so the desktop run is the one.
+      testIgnore: [/\.api\.spec\.ts$/, /language\.spec\.ts$/, ...writers],
       grepInvert: /dark scheme/,
       use: { ...devices['Pixel 7'], locale: 'fr-FR', timezoneId: 'Pacific/Honolulu', launchOptions: chromium },
     },
