@@ -4,8 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
-import { paths } from '@/i18n/paths';
-import { isLocale, locales, type Locale } from '@/i18n/routing';
+import { FEED_FILE, OG_IMAGE_SEGMENT, paths } from '@/i18n/paths';
+import { fixedPaths, isLocale, locales, reservedSegments, type Locale } from '@/i18n/routing';
 import { getDb, type Db } from './client';
 import {
   articles, articleTags, authors, authorTranslations, categories, categoryTranslations, legacyRedirects, stories, tags, tagTranslations,
@@ -20,14 +20,19 @@ function freeSlug(taken: (slug: string) => boolean, base: string): string {
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** A section by key, created with the same name and slug in every locale (slugs made unique per locale). */
-export function ensureSection(tx: Tx, key: string, name: string, slug: string): number {
+/** A name and slug per locale (the import fills every locale, falling back to the other language's). */
+export type NamesByLocale = Record<Locale, { name: string; slug: string }>;
+
+/** A section by key, created with its name and slug in every locale (slugs made unique per locale, never a
+ * segment the router keeps for itself). An existing section is left as the newsroom may have renamed it. */
+export function ensureSection(tx: Tx, key: string, names: NamesByLocale): number {
   const found = tx.select({ id: categories.id }).from(categories).where(eq(categories.key, key)).get();
   if (found) return found.id;
   const { id } = tx.insert(categories).values({ key, position: 100 }).returning({ id: categories.id }).get();
   for (const locale of locales) {
-    const s = freeSlug((c) => !!tx.select({ id: categoryTranslations.categoryId }).from(categoryTranslations).where(and(eq(categoryTranslations.locale, locale), eq(categoryTranslations.slug, c))).get(), slug);
-    tx.insert(categoryTranslations).values({ categoryId: id, locale, name, slug: s }).run();
+    const base = reservedSegments.has(names[locale].slug) ? `${names[locale].slug}-2` : names[locale].slug;
+    const s = freeSlug((c) => !!tx.select({ id: categoryTranslations.categoryId }).from(categoryTranslations).where(and(eq(categoryTranslations.locale, locale), eq(categoryTranslations.slug, c))).get(), base);
+    tx.insert(categoryTranslations).values({ categoryId: id, locale, name: names[locale].name, slug: s }).run();
   }
   return id;
 }
@@ -36,13 +41,13 @@ export function sectionIdOf(tx: Tx, key: string): number | null {
   return tx.select({ id: categories.id }).from(categories).where(eq(categories.key, key)).get()?.id ?? null;
 }
 
-export function ensureTopic(tx: Tx, key: string, name: string, slug: string): number {
+export function ensureTopic(tx: Tx, key: string, names: NamesByLocale): number {
   const found = tx.select({ id: tags.id }).from(tags).where(eq(tags.key, key)).get();
   if (found) return found.id;
   const { id } = tx.insert(tags).values({ key }).returning({ id: tags.id }).get();
   for (const locale of locales) {
-    const s = freeSlug((c) => !!tx.select({ id: tagTranslations.tagId }).from(tagTranslations).where(and(eq(tagTranslations.locale, locale), eq(tagTranslations.slug, c))).get(), slug);
-    tx.insert(tagTranslations).values({ tagId: id, locale, name, slug: s }).run();
+    const s = freeSlug((c) => !!tx.select({ id: tagTranslations.tagId }).from(tagTranslations).where(and(eq(tagTranslations.locale, locale), eq(tagTranslations.slug, c))).get(), names[locale].slug);
+    tx.insert(tagTranslations).values({ tagId: id, locale, name: names[locale].name, slug: s }).run();
   }
   return id;
 }
@@ -111,6 +116,33 @@ export function addRedirect(tx: Tx, siteUrl: string, path: string, kind: LegacyR
   tx.insert(legacyRedirects).values({ path, kind, targetId, locale, siteUrl }).onConflictDoNothing().run();
 }
 
+/** First path segments that belong to the application itself, whatever the locale. */
+const SYSTEM_ROOTS = new Set(['_next', 'api', 'media', 'newsroom', 'sitemaps', 'sitemap.xml', 'robots.txt', 'icon.svg', 'favicon.ico']);
+
+/**
+ * Removes the site's recorded old paths that would shadow a Kiosque URL (the hook answers before the router): the
+ * application's own roots, a bare locale, and under a locale its fixed pages, feed, share card and every section
+ * with what lies below it (with a WordPress permalink like `/en/%category%/%postname%/` the old path may even be
+ * the new URL: a redirect to itself). Returns the paths removed, for the report.
+ */
+export function dropShadowingRedirects(tx: Tx, siteUrl: string): string[] {
+  const owned = new Map<string, Set<string>>(
+    locales.map((l) => [l, new Set<string>([FEED_FILE, OG_IMAGE_SEGMENT, ...Object.values(fixedPaths).map((p) => p[l])])]),
+  );
+  for (const row of tx.select({ locale: categoryTranslations.locale, slug: categoryTranslations.slug }).from(categoryTranslations).all()) {
+    owned.get(row.locale)?.add(row.slug);
+  }
+  const dropped: string[] = [];
+  for (const { path } of tx.select({ path: legacyRedirects.path }).from(legacyRedirects).where(eq(legacyRedirects.siteUrl, siteUrl)).all()) {
+    const [first = '', second] = path.split('?')[0]!.split('/').slice(1);
+    const shadows = SYSTEM_ROOTS.has(first) || (isLocale(first) && (second === undefined || owned.get(first)!.has(second)));
+    if (!shadows) continue;
+    tx.delete(legacyRedirects).where(eq(legacyRedirects.path, path)).run();
+    dropped.push(path);
+  }
+  return dropped;
+}
+
 /**
  * The lookup key of a request target: path without trailing slash (except "/"), lowercase percent-escapes, and the
  * query string only when it names a post (`?p=123`, WordPress's shortlink); null for paths never looked up.
@@ -154,7 +186,12 @@ export function legacyRedirect(target: string, db: Db = getDb(), now = Date.now(
   }
   const row = statement.get({ path: key, now });
   if (!row || !isLocale(row.locale)) return null;
-  const locale = row.locale;
+  const moved = targetOf(row, row.locale);
+  // Never a redirect to the very path asked for (a loop), whatever was recorded.
+  return moved && normalizeLegacyPath(moved) !== key ? moved : null;
+}
+
+function targetOf(row: RedirectRow, locale: Locale): string | null {
   switch (row.kind) {
     case 'article': return row.a_slug && row.a_section ? paths.article(locale, row.a_section, row.a_slug) : null;
     case 'section': return row.c_slug ? paths.section(locale, row.c_slug) : null;

@@ -237,7 +237,7 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
       }
       // Old WordPress URLs (db/wordpress.ts legacyRedirect): 301 to the new URL after one primary-key lookup.
       let moved: string | null = null;
-      if (!gone && (req.method === 'GET' || req.method === 'HEAD') && !/^\/(?:_next|media|api|newsroom)\//.test(req.url ?? '')) {
+      if (!gone && (req.method === 'GET' || req.method === 'HEAD') && !/^\/(?:_next|media|api|newsroom)(?:[/?]|$)/.test(req.url ?? '')) {
         try {
           moved = legacyRedirect(req.url ?? '');
         } catch (error) {

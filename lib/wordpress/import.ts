@@ -8,7 +8,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { addRedirect, normalizeLegacyPath, sectionIdOf, ensureAuthor, ensureSection, ensureTopic, importedPost, writePost, type WordpressTx } from '@/db/wordpress';
+import {
+  addRedirect, dropShadowingRedirects, normalizeLegacyPath, sectionIdOf, ensureAuthor, ensureSection, ensureTopic, importedPost, writePost,
+  type NamesByLocale, type WordpressTx,
+} from '@/db/wordpress';
 import { getDb, type Db } from '@/db/client';
 import { uploadMedia, SYSTEM_MEDIA_ACTOR } from '@/db/media-writes';
 import { mediaUrl } from '@/lib/media/paths';
@@ -17,6 +20,7 @@ import { slugify } from '@/lib/slug';
 import { htmlToText } from '@/lib/wire/html-to-markdown';
 import { imageSources, wordpressBodyToMarkdown } from './body';
 import { repairMojibake } from './mojibake';
+import { TermTranslations } from './polylang';
 import { readWxr, WxrError, type WxrAuthor, type WxrCategory, type WxrItem, type WxrTag } from './wxr';
 
 export { WxrError };
@@ -33,6 +37,8 @@ export interface ImportReport {
   dropped: Record<string, number>;
   mojibakeRepaired: number;
   redirects: number;
+  /** Old paths not kept because Kiosque serves that URL itself (a section, a fixed page, the newsroom…). */
+  redirectsShadowed: string[];
 }
 
 export interface ImportOptions { uploads?: string; dryRun?: boolean; now?: Date; db?: Db }
@@ -68,16 +74,26 @@ export async function importWordpress(file: string, options: ImportOptions = {})
   const wpAuthors = new Map<string, WxrAuthor>();
   const wpCategories = new Map<string, WxrCategory>();
   const wpTags = new Map<string, WxrTag>();
+  const categoriesById = new Map<number, WxrCategory>();
+  const tagsById = new Map<number, WxrTag>();
+  const termTranslations = new TermTranslations();
   const attachments = new Map<number, string>();
   const attachmentAlt = new Map<number, string>();
   let hasPolylang = false;
   await readWxr(file, {
     baseSiteUrl: (u) => (siteUrl = u),
     author: (a) => wpAuthors.set(a.login, a),
-    category: (c) => wpCategories.set(c.nicename, c),
-    tag: (t) => wpTags.set(t.slug, t),
+    category: (c) => {
+      wpCategories.set(c.nicename, c);
+      categoriesById.set(c.termId, c);
+    },
+    tag: (t) => {
+      wpTags.set(t.slug, t);
+      tagsById.set(t.termId, t);
+    },
     term: (t) => {
       if (t.taxonomy === 'language') hasPolylang = true;
+      if (t.taxonomy === 'term_translations') termTranslations.add(t.description);
     },
     item: (i) => {
       if (i.postType === 'attachment' && i.attachmentUrl) {
@@ -95,7 +111,9 @@ export async function importWordpress(file: string, options: ImportOptions = {})
     throw new WxrError(`invalid <wp:base_site_url>: ${siteUrl}`);
   }
 
-  const report: ImportReport = { siteUrl, imported: 0, updated: 0, unchanged: 0, skipped: {}, mediaMissing: [], mediaImported: 0, dropped: {}, mojibakeRepaired: 0, redirects: 0 };
+  const report: ImportReport = {
+    siteUrl, imported: 0, updated: 0, unchanged: 0, skipped: {}, mediaMissing: [], mediaImported: 0, dropped: {}, mojibakeRepaired: 0, redirects: 0, redirectsShadowed: [],
+  };
   const skip = (reason: string) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
   const fix = (s: string) => {
     const r = repairMojibake(s);
@@ -116,6 +134,28 @@ export async function importWordpress(file: string, options: ImportOptions = {})
     }
     return parts.join('/');
   };
+
+  /**
+   * One Kiosque concept per Polylang translation group (term_translations): its key is the group's member in the
+   * first locale that has one (stable across runs), its name and slug per locale the member's in that language;
+   * a language without a member takes another's. A term outside any group is one concept named alike everywhere.
+   */
+  function concept<T extends { termId: number }>(term: T, byId: Map<number, T>, label: (t: T) => { name: string; slug: string }, keyOf: (t: T) => string) {
+    const group = termTranslations.groupOf(term.termId);
+    const members = new Map<Locale, T>();
+    for (const locale of locales) {
+      const member = group?.get(locale) !== undefined ? byId.get(group.get(locale)!) : undefined;
+      if (member) members.set(locale, member);
+    }
+    const own = label(term);
+    const fallback = members.size > 0 ? label([...members.values()][0]!) : own;
+    const names = Object.fromEntries(locales.map((l) => [l, members.has(l) ? label(members.get(l)!) : fallback])) as NamesByLocale;
+    const language = termTranslations.languageOf(term.termId);
+    return { key: keyOf(members.size > 0 ? [...members.values()][0]! : term), names, language: language && isLocale(language) ? language : null };
+  }
+  const categoryLabel = (c: WxrCategory) => ({ name: fix(c.name), slug: slugify(decodeURIComponent(c.nicename)) });
+  const section = (c: WxrCategory) => concept(topLevel(c.nicename) ?? c, categoriesById, (t) => categoryLabel(topLevel(t.nicename) ?? t), (t) => `wp:${(topLevel(t.nicename) ?? t).nicename}`);
+  const topic = (t: WxrTag) => concept(t, tagsById, (x) => ({ name: fix(x.name), slug: slugify(decodeURIComponent(x.slug)) }), (x) => `wp:tag:${x.slug}`);
 
   const uploadsRoot = options.uploads ? resolve(options.uploads) : null;
   const uploaded = new Map<string, { id: number; url: string } | null>();
@@ -185,11 +225,15 @@ export async function importWordpress(file: string, options: ImportOptions = {})
     const storyKey = translation ? `wp:${siteUrl}:${translation}` : `wp:${siteUrl}:post:${item.postId}`;
 
     const firstCategory = item.categories.find((c) => c.domain === 'category');
-    const top = firstCategory ? (topLevel(firstCategory.nicename) ?? { nicename: firstCategory.nicename, name: firstCategory.name, parent: '', termId: 0 }) : { nicename: 'uncategorized', name: 'Uncategorized', parent: '', termId: 0 };
-    const sectionId = ensureSection(tx, `wp:${top.nicename}`, fix(top.name), slugify(decodeURIComponent(top.nicename)));
-    const tagIds = item.categories
-      .filter((c) => c.domain === 'post_tag')
-      .map((c) => ensureTopic(tx, `wp:tag:${c.nicename}`, fix(wpTags.get(c.nicename)?.name ?? c.name), slugify(decodeURIComponent(c.nicename))));
+    const category = firstCategory
+      ? (wpCategories.get(firstCategory.nicename) ?? { nicename: firstCategory.nicename, name: firstCategory.name, parent: '', termId: 0 })
+      : { nicename: 'uncategorized', name: 'Uncategorized', parent: '', termId: 0 };
+    const { key: sectionKey, names: sectionNames } = section(category);
+    const sectionId = ensureSection(tx, sectionKey, sectionNames);
+    const tagIds = item.categories.filter((c) => c.domain === 'post_tag').map((c) => {
+      const { key, names } = topic(wpTags.get(c.nicename) ?? { termId: 0, slug: c.nicename, name: c.name });
+      return ensureTopic(tx, key, names);
+    });
     const wpAuthor = wpAuthors.get(item.creator);
     const authorName = fix(wpAuthor?.displayName || item.creator || 'Rédaction');
     const authorId = ensureAuthor(tx, `wp:${item.creator || 'unknown'}`, authorName, slugify(item.creator || authorName));
@@ -281,10 +325,11 @@ export async function importWordpress(file: string, options: ImportOptions = {})
   if (!options.dryRun) {
     db.transaction((tx) => {
       for (const c of wpCategories.values()) {
-        const top = topLevel(c.nicename);
-        const sectionId = top ? sectionIdOf(tx, `wp:${top.nicename}`) : null;
+        const { key, language } = section(c);
+        const sectionId = sectionIdOf(tx, key);
         if (!sectionId) continue;
-        for (const locale of hasPolylang ? locales : [defaultLocale]) {
+        // A category Polylang gave a language has archives in that language only.
+        for (const locale of language ? [language] : hasPolylang ? locales : [defaultLocale]) {
           const prefix = locale === defaultLocale ? '' : `/${locale}`;
           for (const [suffix, kind] of [['', 'section'], ['/feed', 'section_feed']] as const) {
             const key = normalizeLegacyPath(`${prefix}/category/${categoryPath(c.nicename)}${suffix}`);
@@ -292,6 +337,7 @@ export async function importWordpress(file: string, options: ImportOptions = {})
           }
         }
       }
+      report.redirectsShadowed = dropShadowingRedirects(tx, siteUrl);
     });
   }
   return report;

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { legacyRedirect, normalizeLegacyPath } from '@/db/wordpress';
+import { addRedirect, dropShadowingRedirects, legacyRedirect, normalizeLegacyPath } from '@/db/wordpress';
 import { importWordpress } from '@/lib/wordpress/import';
 import { repairMojibake } from '@/lib/wordpress/mojibake';
 import { useTestDb } from '../support/db';
@@ -77,12 +77,19 @@ describe('WordPress import', () => {
     expect(en!.body).toContain('<https://www.youtube.com/watch?v=abc123>');
     expect(en!.body).toContain('<https://www.dailymotion.com/video/x8abc>');
 
-    // Nested categories flattened to the top-level section; the tag became a topic; the WordPress user an author.
+    // Nested categories flattened to the top-level section, and Polylang's term_translations make the French and
+    // English categories one section named in each language (likewise the tags: one topic).
     expect(all(`select locale, name, slug from category_translations ct join categories c on c.id = ct.category_id where c.key like 'wp:%' order by locale`)).toEqual([
-      { locale: 'en', name: 'Politique', slug: 'politique' },
+      { locale: 'en', name: 'Politics', slug: 'politics' },
       { locale: 'fr', name: 'Politique', slug: 'politique' },
     ]);
-    expect(all(`select t.key, tt.name from tags t join tag_translations tt on tt.tag_id = t.id where tt.locale = 'fr'`)).toEqual([{ key: 'wp:tag:yaounde', name: 'Yaoundé' }]);
+    expect(all(`select t.key, tt.locale, tt.slug from tags t join tag_translations tt on tt.tag_id = t.id order by tt.locale`)).toEqual([
+      { key: 'wp:tag:yaounde', locale: 'en', slug: 'yaounde-en' },
+      { key: 'wp:tag:yaounde', locale: 'fr', slug: 'yaounde' },
+    ]);
+    expect(all(`select count(distinct tag_id) as n from article_tags`)).toEqual([{ n: 1 }]);
+    // The scheduled post's permalink (/fr/%category%/%postname%/) is its new URL: no redirect to itself is kept.
+    expect(report.redirectsShadowed).toEqual(['/fr/politique/budget-2027']);
     expect(all(`select at.name from authors a join author_translations at on at.author_id = a.id where a.key = 'wp:amina' and at.locale = 'fr'`)).toEqual([{ name: 'Amina Bello' }]);
   });
 
@@ -138,21 +145,27 @@ describe('WordPress import', () => {
     expect(go('/2024/11/15/maire-reelu')).toBe('/fr/politique/maire-reelu');
     expect(go('/maire-reelu/')).toBe('/fr/politique/maire-reelu');
     expect(go('/?p=101')).toBe('/fr/politique/maire-reelu');
-    expect(go('/?utm_source=x&p=102')).toBe('/en/politique/mayor-re-elected');
-    expect(go('/en/2024/11/15/mayor-re-elected/')).toBe('/en/politique/mayor-re-elected');
-    expect(go('/en/mayor-re-elected/')).toBe('/en/politique/mayor-re-elected');
+    expect(go('/?utm_source=x&p=102')).toBe('/en/politics/mayor-re-elected');
+    expect(go('/en/2024/11/15/mayor-re-elected/')).toBe('/en/politics/mayor-re-elected');
+    expect(go('/en/mayor-re-elected/')).toBe('/en/politics/mayor-re-elected');
     expect(go('/category/politique/elections/municipales/')).toBe('/fr/politique');
     expect(go('/category/politique/elections/municipales/feed/')).toBe('/fr/politique/rss.xml');
+    // The English categories' archives lead to the same section, in English; a French category has no /en/ archive.
+    expect(go('/en/category/politics/elections-en/')).toBe('/en/politics');
+    expect(go('/en/category/politique/')).toBeNull();
+    expect(go('/en/tag/yaounde-en/')).toMatch(/^\/en\/topics\/yaounde-en$/);
     expect(go('/tag/yaounde/')).toMatch(/^\/fr\/[a-z-]+\/yaounde$/);
     expect(go('/author/amina/')).toMatch(/^\/fr\/[a-z-]+\/amina$/);
     expect(go('/feed/')).toBe('/fr/rss.xml');
     expect(go('/en/feed/')).toBe('/en/rss.xml');
     // Not published (draft, scheduled in the future), unknown paths and other query strings: no redirect.
     expect(go('/?p=103')).toBeNull();
-    expect(go('/2027/01/10/budget-2027/')).toBeNull();
+    expect(go('/budget-2027/')).toBeNull();
     // Once the scheduler has published it, the old URL leads to it.
     env.db.$client.prepare(`update articles set status = 'published' where slug = 'budget-2027'`).run();
-    expect(legacyRedirect('/2027/01/10/budget-2027/', env.db, Date.parse('2027-02-01T00:00:00Z'))).toBe('/fr/politique/budget-2027');
+    expect(legacyRedirect('/?p=104', env.db, Date.parse('2027-02-01T00:00:00Z'))).toBe('/fr/politique/budget-2027');
+    // Its permalink is the new URL itself: never recorded, so the article is served, not redirected to itself.
+    expect(legacyRedirect('/fr/politique/budget-2027/', env.db, Date.parse('2027-02-01T00:00:00Z'))).toBeNull();
     expect(go('/?p=999')).toBeNull();
     expect(go('/nothing-here/')).toBeNull();
     expect(go('/?s=maire')).toBeNull();
@@ -168,5 +181,24 @@ describe('mojibake repair', () => {
     expect(repairMojibake('â–\u00a0Titre').text).toBe('■Titre');
     expect(repairMojibake('château, â la carte, Ã la')).toEqual({ text: 'château, â la carte, Ã la', repaired: 0 });
     expect(repairMojibake('5 â‚¬').text).toBe('5 €');
+  });
+});
+
+describe('old paths that are Kiosque URLs', () => {
+  it('are dropped at import: the application, a bare locale, its fixed pages and every section path stay Kiosque’s', async () => {
+    await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
+    const kept = ['/en/2024/11/15/stay', '/fr/maire-reelu-2', '/newsroomish', '/?p=77'];
+    const shadowing = ['/newsroom', '/newsroom/login', '/api/views', '/_next/static/x.js', '/sitemap.xml', '/en', '/fr/recherche', '/en/search', '/en/rss.xml', '/en/politics', '/en/politics/anything', '/fr/politique/page/2'];
+    const dropped = env.db.transaction((tx) => {
+      for (const path of [...kept, ...shadowing]) addRedirect(tx, 'https://journal.example', path, 'feed', null, 'fr');
+      return dropShadowingRedirects(tx, 'https://journal.example');
+    });
+    expect(dropped.sort()).toEqual([...shadowing].sort());
+    for (const path of kept) expect(legacyRedirect(path, env.db)).toBe('/fr/rss.xml');
+    for (const path of shadowing) expect(legacyRedirect(path, env.db)).toBeNull();
+    // Even a recorded path that is the article's own URL never answers with a redirect to itself.
+    const { id } = all(`select id from articles where slug = 'maire-reelu'`)[0] as { id: number };
+    env.db.transaction((tx) => addRedirect(tx, 'https://journal.example', '/fr/politique/maire-reelu', 'article', id, 'fr'));
+    expect(legacyRedirect('/fr/politique/maire-reelu/', env.db)).toBeNull();
   });
 });

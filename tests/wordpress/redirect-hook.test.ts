@@ -30,8 +30,8 @@ describe('old WordPress URLs on the request path', () => {
   it('answers 301 to the new URL for permalinks, ?p= shortlinks and Polylang prefixes', async () => {
     for (const [old, target] of [
       ['/2024/11/15/maire-reelu/', '/fr/politique/maire-reelu'],
-      ['/?p=102', '/en/politique/mayor-re-elected'],
-      ['/en/2024/11/15/mayor-re-elected/', '/en/politique/mayor-re-elected'],
+      ['/?p=102', '/en/politics/mayor-re-elected'],
+      ['/en/2024/11/15/mayor-re-elected/', '/en/politics/mayor-re-elected'],
       ['/category/politique/elections/', '/fr/politique'],
     ]) {
       const res = await fetch(`${origin}${old}`, { redirect: 'manual' });
