@@ -21,6 +21,7 @@ import { htmlToText } from '@/lib/wire/html-to-markdown';
 import { imageSources, wordpressBodyToMarkdown } from './body';
 import { repairMojibake } from './mojibake';
 import { TermTranslations } from './polylang';
+import { isVideoPost, videoOf } from './video-post';
 import { readWxr, WxrError, type WxrAuthor, type WxrCategory, type WxrItem, type WxrTag } from './wxr';
 
 export { WxrError };
@@ -267,6 +268,7 @@ export async function importWordpress(file: string, options: ImportOptions = {})
         textChangedAt: null,
         heroMediaId: p.hero && p.hero.id > 0 ? p.hero.id : null,
         heroAlt: p.hero ? fix(attachmentAlt.get(thumbnail) ?? '') : '',
+        ...(isVideoPost(item) ? { kind: 'video' as const, ...videoOf(item) } : { kind: 'article' as const, videoUrl: null, videoDurationSeconds: null }),
       },
     });
     if (created) report.imported++;

@@ -75,6 +75,13 @@ describe('WordPress import', () => {
     expect(body).toContain('■ Lire aussi [la campagne](https://journal.example/2024/11/14/campagne/)');
     expect(body).not.toMatch(/script|pub|ads\.example|gallery|wp:|absent\.jpg|â|Ã/);
     expect(en!.body).toContain('<https://www.youtube.com/watch?v=abc123>');
+    // A video post (post format "video") is a video article: the player URL and duration from the theme's meta.
+    expect(all(`select kind, video_url, video_duration_seconds from articles order by id`)).toEqual([
+      { kind: 'article', video_url: null, video_duration_seconds: null },
+      { kind: 'video', video_url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', video_duration_seconds: 63 },
+      { kind: 'article', video_url: null, video_duration_seconds: null },
+      { kind: 'article', video_url: null, video_duration_seconds: null },
+    ]);
     expect(en!.body).toContain('<https://www.dailymotion.com/video/x8abc>');
 
     // Nested categories flattened to the top-level section, and Polylang's term_translations make the French and
