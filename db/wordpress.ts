@@ -23,11 +23,15 @@ function freeSlug(taken: (slug: string) => boolean, base: string): string {
 /** A name and slug per locale (the import fills every locale, falling back to the other language's). */
 export type NamesByLocale = Record<Locale, { name: string; slug: string }>;
 
-/** A section by key, created with its name and slug in every locale (slugs made unique per locale, never a
- * segment the router keeps for itself). An existing section is left as the newsroom may have renamed it. */
+/**
+ * A section by key; else the site's section that already has the category's slug in one of its languages (an
+ * operator who created the sections before the move-in keeps them); else created with its name and slug in every
+ * locale (slugs made unique per locale, never a segment the router keeps for itself). An existing section is left
+ * as it is: the newsroom may have renamed it.
+ */
 export function ensureSection(tx: Tx, key: string, names: NamesByLocale): number {
-  const found = tx.select({ id: categories.id }).from(categories).where(eq(categories.key, key)).get();
-  if (found) return found.id;
+  const found = sectionIdOf(tx, key, names);
+  if (found !== null) return found;
   const { id } = tx.insert(categories).values({ key, position: 100 }).returning({ id: categories.id }).get();
   for (const locale of locales) {
     const base = reservedSegments.has(names[locale].slug) ? `${names[locale].slug}-2` : names[locale].slug;
@@ -37,13 +41,25 @@ export function ensureSection(tx: Tx, key: string, names: NamesByLocale): number
   return id;
 }
 
-export function sectionIdOf(tx: Tx, key: string): number | null {
-  return tx.select({ id: categories.id }).from(categories).where(eq(categories.key, key)).get()?.id ?? null;
+/** The section ensureSection would use, without creating one. */
+export function sectionIdOf(tx: Tx, key: string, names: NamesByLocale): number | null {
+  const found = tx.select({ id: categories.id }).from(categories).where(eq(categories.key, key)).get();
+  if (found) return found.id;
+  for (const locale of locales) {
+    const same = tx.select({ id: categoryTranslations.categoryId }).from(categoryTranslations).where(and(eq(categoryTranslations.locale, locale), eq(categoryTranslations.slug, names[locale].slug))).get();
+    if (same) return same.id;
+  }
+  return null;
 }
 
+/** A topic by key; else the site's topic with the tag's slug in one of its languages; else a new one. */
 export function ensureTopic(tx: Tx, key: string, names: NamesByLocale): number {
   const found = tx.select({ id: tags.id }).from(tags).where(eq(tags.key, key)).get();
   if (found) return found.id;
+  for (const locale of locales) {
+    const same = tx.select({ id: tagTranslations.tagId }).from(tagTranslations).where(and(eq(tagTranslations.locale, locale), eq(tagTranslations.slug, names[locale].slug))).get();
+    if (same) return same.id;
+  }
   const { id } = tx.insert(tags).values({ key }).returning({ id: tags.id }).get();
   for (const locale of locales) {
     const s = freeSlug((c) => !!tx.select({ id: tagTranslations.tagId }).from(tagTranslations).where(and(eq(tagTranslations.locale, locale), eq(tagTranslations.slug, c))).get(), names[locale].slug);

@@ -44,3 +44,19 @@ export function pathTarget(p: string): { path: string; type?: 'layout' | 'page' 
   if (p.includes('[')) return { path: p, type: 'page' };
   return { path: p };
 }
+
+/**
+ * Asks a running portal to refresh (POST /api/revalidate): the revalidate script and the importers call it after
+ * writing to the database from outside the server process. Throws with the server's answer when refused.
+ */
+export async function requestRevalidation(base: string, token: string, body: RevalidateBody): Promise<string> {
+  const res = await fetch(`${base.replace(/\/+$/, '')}/api/revalidate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`revalidation failed: HTTP ${res.status} ${text}`);
+  return text;
+}

@@ -10,6 +10,7 @@
  * that is too long.
  */
 import { parseArgs } from 'node:util';
+import { requestRevalidation } from '../lib/revalidate';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -35,18 +36,13 @@ const base = (values.url ?? process.env.SITE_URL ?? 'http://localhost:3000').rep
 
 // ---------------------------------------------------------------- main
 async function main() {
-  const res = await fetch(`${base}/api/revalidate`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ ...(paths.length ? { paths } : {}), ...(tags.length ? { tags } : {}) }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await res.text();
-  if (!res.ok) {
-    console.error(`revalidation failed: HTTP ${res.status} ${text}`);
+  try {
+    const text = await requestRevalidation(base, token!, { ...(paths.length ? { paths } : {}), ...(tags.length ? { tags } : {}) });
+    console.log(`revalidated on ${base}: ${text}`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-  console.log(`revalidated on ${base}: ${text}`);
 }
 
 main().catch((error: unknown) => {

@@ -327,8 +327,8 @@ export async function importWordpress(file: string, options: ImportOptions = {})
   if (!options.dryRun) {
     db.transaction((tx) => {
       for (const c of wpCategories.values()) {
-        const { key, language } = section(c);
-        const sectionId = sectionIdOf(tx, key);
+        const { key, names, language } = section(c);
+        const sectionId = sectionIdOf(tx, key, names);
         if (!sectionId) continue;
         // A category Polylang gave a language has archives in that language only.
         for (const locale of language ? [language] : hasPolylang ? locales : [defaultLocale]) {

@@ -191,6 +191,24 @@ describe('mojibake repair', () => {
   });
 });
 
+describe('sections and topics the site already has', () => {
+  it('are reused when one of their slugs is the category’s or the tag’s: no “politique-2”', async () => {
+    const db = env.db.$client;
+    const section = Number(db.prepare(`insert into categories (key, position) values ('seed:politics', 1)`).run().lastInsertRowid);
+    db.prepare(`insert into category_translations (category_id, locale, name, slug) values (?, 'fr', 'Politique', 'politique'), (?, 'en', 'Politics', 'politics')`).run(section, section);
+    const topic = Number(db.prepare(`insert into tags (key) values ('seed:yaounde')`).run().lastInsertRowid);
+    db.prepare(`insert into tag_translations (tag_id, locale, name, slug) values (?, 'fr', 'Yaoundé', 'yaounde'), (?, 'en', 'Yaoundé', 'yaounde')`).run(topic, topic);
+    await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
+    expect(all(`select distinct category_id as id from articles`)).toEqual([{ id: section }]);
+    expect(all(`select count(*) as n from categories`)).toEqual([{ n: 1 }]);
+    expect(all(`select distinct tag_id as id from article_tags`)).toEqual([{ id: topic }]);
+    expect(legacyRedirect('/en/category/politics/', env.db)).toBe('/en/politics');
+    // A second run finds the same ones again.
+    expect(await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db })).toMatchObject({ unchanged: 4 });
+    expect(all(`select count(*) as n from categories`)).toEqual([{ n: 1 }]);
+  });
+});
+
 describe('old paths that are Kiosque URLs', () => {
   it('are dropped at import: the application, a bare locale, its fixed pages and every section path stay Kiosque’s', async () => {
     await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
