@@ -36,7 +36,7 @@ export async function ingestDocument(
   feed: Pick<WireFeedRow, 'id' | 'agencyId' | 'language' | 'format'>,
   text: string,
   now = new Date(),
-  pool: WireParsePool = wireParsePool(),
+  pool: Pick<WireParsePool, 'withDocument'> = wireParsePool(),
 ): Promise<DocumentResult> {
   const total: IngestResult = { created: 0, updated: 0, ignored: 0, changed: [] };
   let skipped = 0;
