@@ -99,7 +99,7 @@ export async function serverLatency(sourceDb: string, document: string): Promise
 
 /** Parses and converts on the calling (main) thread, 25 bodies at a time with a turn of the event loop between. */
 const mainThreadParser: Pick<WireParsePool, 'withDocument'> = {
-  async withDocument(text, format, use) {
+  async withDocument(text, format, consume) {
     const parsed = parseWire(text, format as WireFormat);
     const heads = parsed.items;
     const doc: WorkerDocument = {
@@ -113,7 +113,7 @@ const mainThreadParser: Pick<WireParsePool, 'withDocument'> = {
         }
       },
     };
-    return use(doc);
+    return consume(doc);
   },
 };
 

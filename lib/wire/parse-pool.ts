@@ -103,8 +103,8 @@ export class WireParsePool {
     this.idleMs = options.idleMs ?? IDLE_MS;
   }
 
-  /** Parses `text` in the worker and hands the result to `use`; the worker is the caller's until `use` settles. */
-  async withDocument<T>(text: string, format: WireFormat | undefined, use: (doc: WorkerDocument) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+  /** Parses `text` in the worker and hands the result to `consume`; the worker is the caller's until it settles. */
+  async withDocument<T>(text: string, format: WireFormat | undefined, consume: (doc: WorkerDocument) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
     await this.turn();
     const job = ++this.jobs;
     const inbox = new Inbox();
@@ -148,7 +148,7 @@ export class WireParsePool {
           }
         },
       };
-      return await use(doc);
+      return await consume(doc);
     } finally {
       clearTimeout(deadline);
       // Left mid-conversion (the caller failed): the worker may still be busy, start afresh next time.
