@@ -4,7 +4,7 @@
  * document where every item has a newer version. Prints time per run and the process's peak resident memory.
  * Then reader latency during a first ingest (scripts/bench-wire-latency.ts): in this process (worker vs. main
  * thread) and, when a production build exists, against `next start` on a copy of DATABASE_PATH.
- *   npm run bench:wire [-- --items 1000] [-- --skip-latency]
+ *   npm run bench:wire [-- --items 1000] [--skip-latency | --latency-only]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ import { ingestDocument } from '../lib/wire/ingest';
 import { ninjsDocument, rssDocument } from './bench-wire-docs';
 import { inProcessLatency, serverLatency, type Latency } from './bench-wire-latency';
 
-const { values } = parseArgs({ options: { items: { type: 'string', default: '1000' }, 'skip-latency': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { items: { type: 'string', default: '1000' }, 'skip-latency': { type: 'boolean', default: false }, 'latency-only': { type: 'boolean', default: false } } });
 const N = Number(values.items);
 const rss = (version: number) => rssDocument(N, version);
 const ninjs = (version: number) => ninjsDocument(N, version);
@@ -42,7 +42,7 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
 
 const rows: string[] = [];
-for (const format of ['rss', 'ninjs'] as const) {
+for (const format of values['latency-only'] ? [] : (['rss', 'ninjs'] as const)) {
   const { db, dir, agencyId } = setup();
   const feed = createFeed(null, { name: `bench-${format}`, agencyId, url: '', format, pollIntervalSeconds: 300, language: 'en', defaultCategoryId: null, autoPublishCategoryId: null, autoPublishGenre: null, enabled: true });
   const make = format === 'rss' ? rss : ninjs;
@@ -61,11 +61,13 @@ for (const format of ['rss', 'ninjs'] as const) {
   rmSync(dir, { recursive: true, force: true });
 }
 clearInterval(sampler);
-console.log(`Wire ingestion, ${N} items per document (Node ${process.version}, ${process.platform}/${process.arch})\n`);
-console.log('| format | run | document | created/updated/ignored | time | peak RSS so far |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const r of rows) console.log(r);
-console.log(`\nmax RSS (getrusage): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+if (rows.length) {
+  console.log(`Wire ingestion, ${N} items per document (Node ${process.version}, ${process.platform}/${process.arch})\n`);
+  console.log('| format | run | document | created/updated/ignored | time | peak RSS so far |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(r);
+  console.log(`\nmax RSS (getrusage): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
 if (values['skip-latency']) return;
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;

@@ -8,15 +8,11 @@ import { applyWireEffects, ingestItems, settledGuids, type EffectsResult, type I
 import type { WireFeedRow } from '@/db/schema';
 import { wireParsePool, type WireParsePool } from './parse-pool';
 import type { WireItemInput } from './types';
-import { BODIES_PER_MESSAGE } from './worker-protocol';
 
 export interface DocumentResult extends IngestResult {
   skipped: number;
   effects: EffectsResult;
 }
-
-/** Items per transaction: the write lock is held for one small batch, and the event loop breathes between batches. */
-export const INGEST_BATCH = BODIES_PER_MESSAGE;
 
 function mergeEffects(into: EffectsResult, e: EffectsResult) {
   into.places.push(...e.places);
@@ -27,10 +23,12 @@ function mergeEffects(into: EffectsResult, e: EffectsResult) {
 }
 
 /**
- * Throws WireParseError for an unusable document and WireWorkerError when the worker timed out or crashed: then
- * nothing was written. The main thread only decides which items are repeats (one indexed read: their bodies are
- * never converted) and stores the others 25 per transaction as the worker sends their bodies, with a turn of the
- * event loop between batches: reader requests and newsroom writes interleave with a 1,000-item first ingest.
+ * Throws WireParseError for an unusable document (nothing written) and WireWorkerError when the worker timed out or
+ * crashed. The main thread only decides which items are repeats (one indexed read: their bodies are never
+ * converted) and stores the others 25 per transaction as the worker sends their bodies, applying the agency's
+ * statuses to each batch at once, with a turn of the event loop between batches: reader requests and newsroom
+ * writes interleave with a 1,000-item first ingest. A worker failure mid-document keeps the batches already stored,
+ * each complete with its consequences; the next poll finds them as repeats and stores the rest.
  */
 export async function ingestDocument(
   feed: Pick<WireFeedRow, 'id' | 'agencyId' | 'language' | 'format'>,
@@ -39,6 +37,7 @@ export async function ingestDocument(
   pool: Pick<WireParsePool, 'withDocument'> = wireParsePool(),
 ): Promise<DocumentResult> {
   const total: IngestResult = { created: 0, updated: 0, ignored: 0, changed: [] };
+  const effects: EffectsResult = { places: [], unpublished: [], deleted: [], published: [], scheduled: [] };
   let skipped = 0;
   await pool.withDocument(text, feed.format, async (doc) => {
     skipped = doc.skipped;
@@ -59,15 +58,9 @@ export async function ingestDocument(
       total.updated += r.updated;
       total.ignored += r.ignored;
       total.changed.push(...r.changed);
+      mergeEffects(effects, applyWireEffects([...new Set(r.changed)], now));
       await yieldToEventLoop();
     }
   });
-  // Agency statuses and auto-publication, a batch of items at a time for the same reason.
-  const effects: EffectsResult = { places: [], unpublished: [], deleted: [], published: [], scheduled: [] };
-  const changed = [...new Set(total.changed)];
-  for (let i = 0; i < changed.length; i += INGEST_BATCH) {
-    mergeEffects(effects, applyWireEffects(changed.slice(i, i + INGEST_BATCH), now));
-    if (i + INGEST_BATCH < changed.length) await yieldToEventLoop();
-  }
   return { ...total, skipped, effects };
 }
