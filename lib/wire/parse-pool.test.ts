@@ -54,6 +54,15 @@ describe('the wire parse worker', () => {
     expect(stored.body).not.toMatch(/<script|<img|track\(/);
   });
 
+  it('documents arriving together take turns in the one worker, each stored whole', async () => {
+    const pool = new WireParsePool();
+    const docs = [5, 1, 3].map((n, d) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ uri: `urn:turn:${d}:${i}`, headline: `Doc ${d} story ${i}`, body_html: '<p>Text.</p>' }))));
+    const results = await Promise.all(docs.map((doc) => ingestDocument(feed('ninjs'), doc, new Date(), pool)));
+    expect(results.map((r) => r.created)).toEqual([5, 1, 3]);
+    expect(listWireQueue({}, 'en').total).toBe(9);
+    await pool.close();
+  });
+
   it('a malformed document is refused with its reason, as before', async () => {
     await expect(ingestDocument(feed('ninjs'), '{"uri": ')).rejects.toBeInstanceOf(WireParseError);
     await expect(ingestDocument(feed('ninjs'), '{"uri": ')).rejects.toMatchObject({ code: 'malformed' });

@@ -91,6 +91,8 @@ export class WireParsePool {
   private worker: Worker | null = null;
   private current: { job: number; inbox: Inbox } | null = null;
   private waiting: (() => void)[] = [];
+  /** A document has the worker, or has been handed it and not yet started (set synchronously: no two at once). */
+  private held = false;
   private idle: NodeJS.Timeout | null = null;
   private jobs = 0;
   private readonly timeoutMs: number;
@@ -167,14 +169,19 @@ export class WireParsePool {
   }
 
   private turn(): Promise<void> {
-    if (!this.current && !this.waiting.length) return Promise.resolve();
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve();
+    }
     if (this.waiting.length >= MAX_WAITING) return Promise.reject(new WireWorkerError('busy', 'wire worker: too many documents waiting'));
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
+  /** Hands the worker to the next waiting document (still held), else releases it and arms the idle timer. */
   private next() {
     const resume = this.waiting.shift();
     if (resume) return resume();
+    this.held = false;
     if (this.idle) clearTimeout(this.idle);
     this.idle = setTimeout(() => void this.close(), this.idleMs);
     this.idle.unref();
