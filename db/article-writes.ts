@@ -7,7 +7,7 @@
  * as the change (autosaves and saves make revisions, not audit lines). Refreshing the reader pages is not done
  * here: lib/publishing/ wraps these functions and refreshes every page an article appears on.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNull, like, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, like, lte, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { locales, type Locale } from '@/i18n/routing';
 import { paths } from '@/i18n/paths';
@@ -263,12 +263,21 @@ function tagIdsOf(db: Db | Tx, articleId: number): number[] {
     .map((r) => r.id);
 }
 
-function sourceUpdated(db: Db | Tx, row: Pick<ArticleRow, 'translatedFromId' | 'sourceReviewedAt' | 'createdAt'>): boolean {
+function sourceUpdated(db: Db | Tx, row: Pick<ArticleRow, 'storyId' | 'translatedFromId' | 'sourceReviewedAt' | 'createdAt'>): boolean {
   if (!row.translatedFromId) return false;
-  const source = db.select({ textChangedAt: articles.textChangedAt }).from(articles).where(eq(articles.id, row.translatedFromId)).get();
-  if (!source?.textChangedAt) return false;
   const reviewed = row.sourceReviewedAt ?? row.createdAt;
-  return source.textChangedAt.getTime() > reviewed.getTime();
+  const source = db.select({ textChangedAt: articles.textChangedAt }).from(articles).where(eq(articles.id, row.translatedFromId)).get();
+  if (source?.textChangedAt && source.textChangedAt.getTime() > reviewed.getTime()) return true;
+  // A translation of wire copy: a newer version from the agency changes its source too, even before anyone
+  // edits the taken article.
+  const wire = db
+    .select({ id: wireItems.id })
+    .from(wireTakes)
+    .innerJoin(articles, eq(articles.id, wireTakes.articleId))
+    .innerJoin(wireItems, eq(wireItems.id, wireTakes.itemId))
+    .where(and(eq(articles.storyId, row.storyId), gt(wireItems.updatedAt, reviewed)))
+    .get();
+  return !!wire;
 }
 
 function readerPathOf(db: Db | Tx, row: ArticleRow, now: Date): string | null {

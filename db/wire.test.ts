@@ -6,7 +6,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '@/lib/auth/policy';
 import type { WireItemInput } from '@/lib/wire/types';
 import { findArticle } from './articles';
-import { getEditableArticle, isGoneUrl, nextScheduledAt, publishArticle, publishDue, translateArticle, type NewsroomActor } from './article-writes';
+import {
+  getEditableArticle,
+  isGoneUrl,
+  listNewsroomArticles,
+  markTranslationReviewed,
+  nextScheduledAt,
+  publishArticle,
+  publishDue,
+  translateArticle,
+  type NewsroomActor,
+} from './article-writes';
 import { listAudit } from './audit';
 import { articles, users, type UserRole } from './schema';
 import {
@@ -252,6 +262,29 @@ describe('taking copy and the agency status', () => {
     expect(() => markWireReviewed(account('author'), articleId, later(3))).toThrow(ForbiddenError);
     markWireReviewed(editor, articleId, later(3));
     expect(wireLinkOf(articleId)).toMatchObject({ updated: false, correction: false });
+  });
+  it('Translate from a taken item: the French draft of the same story says "original changed" once the agency sends a newer version, until reviewed', () => {
+    const f = feed();
+    const editor = account('editor');
+    ingestItems(f, [item({ version: 1 })], t0);
+    const id = listWireQueue({}, 'en').items[0]!.id;
+    const { articleId } = takeItem(editor, id, {}, later(1));
+    const fr = translateArticle(editor, articleId, 'fr', later(2)).id;
+    const translation = getEditableArticle(fr)!;
+    expect(translation.storyId).toBe(getEditableArticle(articleId)!.storyId);
+    expect(translation.sourceUpdated).toBe(false);
+    // A repeat of the same version is not an update.
+    ingestItems(f, [item({ version: 1 })], later(3));
+    expect(getEditableArticle(fr)!.sourceUpdated).toBe(false);
+    // The agency's version 2: nobody edited the English take, but the French translation's source moved.
+    ingestItems(f, [item({ version: 2, body: 'The port **tripled** its traffic.' })], later(4));
+    applyWireEffects([id], later(4));
+    expect(getEditableArticle(fr)!.sourceUpdated).toBe(true);
+    expect(listNewsroomArticles({}).items.find((a) => a.id === fr)?.sourceUpdated).toBe(true);
+    // The take itself is not a translation: it says "wire updated" instead.
+    expect(getEditableArticle(articleId)!.sourceUpdated).toBe(false);
+    markTranslationReviewed(editor, fr, later(5));
+    expect(getEditableArticle(fr)!.sourceUpdated).toBe(false);
   });
 });
 

@@ -3,7 +3,9 @@
  * 127.0.0.1): an administrator adds a ninjs feed in the newsroom, the server polls it, an editor finds the item in
  * the queue, takes it and publishes it; readers see it with the agency's byline. When the agency kills the item,
  * its URL answers 410 within 5 s. A second feed set to publish automatically puts its item on the front page with
- * the agency byline, and a feed that answers 500 shows the error on the feeds page, changing nothing for readers.
+ * the agency byline; when the agency withholds it, it leaves the page and its URL within 5 s. A feed that answers
+ * 500 shows the error on the feeds page, changing nothing for readers. Every poll here goes through the production
+ * build's parse worker thread.
  * (Parsers, versions, withheld, embargo, expiry, hostile feeds: unit and integration tests in lib/wire, db/wire.)
  */
 import { createServer, type Server } from 'node:http';
@@ -118,9 +120,10 @@ test('poll → queue → take → publish: readers see the agency byline; the ag
   await admin.close();
 });
 
-test('an auto-publish feed puts the item on the front page with the agency byline; a failing feed shows its error', async ({ browser, request }) => {
+test('an auto-publish feed puts the item on the front page with the agency byline; withheld takes it off within 5 s; a failing feed shows its error', async ({ browser, request }) => {
   const headline = `Rains expected in the north ${unique}`;
-  documents.set('/auto', ninjs([{ uri: `urn:e2e:${unique}:auto`, version: '1', pubstatus: 'usable', language: 'en', headline, body_html: '<p>Heavy rains.</p>' }]));
+  const item = { uri: `urn:e2e:${unique}:auto`, version: '1', pubstatus: 'usable', language: 'en', headline, body_html: '<p>Heavy rains.</p>' };
+  documents.set('/auto', ninjs([item]));
   documents.set('/broken', { status: 500, body: 'oops' });
   const admin = await session(browser, createAccount('administrator', 'en'));
   await addFeed(admin.page, { name: `E2E auto ${unique}`, path: '/auto', section: 'Economy', autoPublish: 'Economy' });
@@ -128,6 +131,16 @@ test('an auto-publish feed puts the item on the front page with the agency bylin
   await expect.poll(async () => (await request.get('/en')).text(), { timeout: 20_000 }).toContain(headline);
   const path = readerPath(headline)!;
   expect(await (await request.get(path)).text()).toMatch(new RegExp(`By <a[^>]*>${AGENCY}</a>`));
+
+  // The agency withholds the item: off the article URL and the front page within 5 s of the poll.
+  documents.set('/auto', ninjs([{ ...item, version: '2', pubstatus: 'withheld' }]));
+  await admin.page.goto('/newsroom/wire/feeds');
+  const withheldAt = Date.now();
+  await admin.page.getByRole('form', { name: `Poll E2E auto ${unique} now` }).getByRole('button').click();
+  await expect.poll(async () => (await request.get(path)).status(), { timeout: 5_000, intervals: [250] }).toBe(410);
+  expect(Date.now() - withheldAt).toBeLessThan(6_000);
+  await expect.poll(async () => (await request.get('/en')).text(), { timeout: 5_000 }).not.toContain(headline);
+
   const broken = admin.page.getByTestId('wire-feed').filter({ hasText: `E2E broken ${unique}` });
   await expect
     .poll(async () => {

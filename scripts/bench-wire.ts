@@ -2,9 +2,11 @@
  * Wire ingestion benchmark: a 1,000-item feed (RSS 2.0 and ninjs 2.x, each item a ~2 KB HTML story) parsed,
  * converted to Markdown and stored in a fresh SQLite file, then the same document again (all repeats), then a
  * document where every item has a newer version. Prints time per run and the process's peak resident memory.
- *   npm run bench:wire [-- --items 1000]
+ * Then reader latency during a first ingest (scripts/bench-wire-latency.ts): in this process (worker vs. main
+ * thread) and, when a production build exists, against `next start` on a copy of DATABASE_PATH.
+ *   npm run bench:wire [-- --items 1000] [--skip-latency | --latency-only]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,36 +16,13 @@ import { migrateDatabase } from '../db/migrate';
 import { authors, authorTranslations, categories, categoryTranslations } from '../db/schema';
 import { createFeed } from '../db/wire';
 import { ingestDocument } from '../lib/wire/ingest';
+import { ninjsDocument, rssDocument } from './bench-wire-docs';
+import { inProcessLatency, serverLatency, type Latency } from './bench-wire-latency';
 
-const { values } = parseArgs({ options: { items: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({ options: { items: { type: 'string', default: '1000' }, 'skip-latency': { type: 'boolean', default: false }, 'latency-only': { type: 'boolean', default: false } } });
 const N = Number(values.items);
-
-const paragraph = (i: number, p: number) =>
-  `<p>Paragraph ${p} of story ${i}: the port of Kribi handled <b>more containers</b> than ever, officials said, citing <a href="https://agency.example/${i}">figures</a> released on Monday.</p>`;
-const html = (i: number) => `<h2>Story ${i}</h2>${Array.from({ length: 8 }, (_, p) => paragraph(i, p)).join('')}<script>track()</script><img src="https://t.example/p.gif" width="1" height="1">`;
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function rss(version: number): string {
-  const items = Array.from({ length: N }, (_, i) => {
-    const date = new Date(Date.UTC(2026, 11, 1, 0, 0, i % 60) + version * 60_000).toUTCString();
-    return `<item><title>Story ${i} v${version}</title><link>https://agency.example/${i}</link><guid isPermaLink="false">bench-${i}</guid><pubDate>${date}</pubDate><description>${esc(html(i))}</description></item>`;
-  }).join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench</title><link>https://agency.example/</link><description>bench</description>${items}</channel></rss>`;
-}
-
-function ninjs(version: number): string {
-  return JSON.stringify(
-    Array.from({ length: N }, (_, i) => ({
-      uri: `urn:bench:${i}`,
-      version: String(version),
-      versioncreated: new Date(Date.UTC(2026, 11, 1) + version * 60_000).toISOString(),
-      pubstatus: 'usable',
-      language: 'en',
-      headlines: [{ role: 'main', value: `Story ${i} v${version}` }],
-      bodies: [{ role: 'main', contenttype: 'text/html', value: html(i) }],
-    })),
-  );
-}
+const rss = (version: number) => rssDocument(N, version);
+const ninjs = (version: number) => ninjsDocument(N, version);
 
 function setup(): { db: Db; dir: string; agencyId: number } {
   const dir = mkdtempSync(join(tmpdir(), 'kiosque-bench-wire-'));
@@ -63,7 +42,7 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
 
 const rows: string[] = [];
-for (const format of ['rss', 'ninjs'] as const) {
+for (const format of values['latency-only'] ? [] : (['rss', 'ninjs'] as const)) {
   const { db, dir, agencyId } = setup();
   const feed = createFeed(null, { name: `bench-${format}`, agencyId, url: '', format, pollIntervalSeconds: 300, language: 'en', defaultCategoryId: null, autoPublishCategoryId: null, autoPublishGenre: null, enabled: true });
   const make = format === 'rss' ? rss : ninjs;
@@ -82,11 +61,38 @@ for (const format of ['rss', 'ninjs'] as const) {
   rmSync(dir, { recursive: true, force: true });
 }
 clearInterval(sampler);
-console.log(`Wire ingestion, ${N} items per document (Node ${process.version}, ${process.platform}/${process.arch})\n`);
-console.log('| format | run | document | created/updated/ignored | time | peak RSS so far |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const r of rows) console.log(r);
-console.log(`\nmax RSS (getrusage): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+if (rows.length) {
+  console.log(`Wire ingestion, ${N} items per document (Node ${process.version}, ${process.platform}/${process.arch})\n`);
+  console.log('| format | run | document | created/updated/ignored | time | peak RSS so far |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(r);
+  console.log(`\nmax RSS (getrusage): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
+if (values['skip-latency']) return;
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const line = (what: string, l: Latency, work?: number) => `| ${what} | ${ms(l.p50)} | ${ms(l.p99)} | ${ms(l.max)} | ${l.requests} | ${work === undefined ? '—' : `${(work / 1000).toFixed(1)} s`} |`;
+console.log(`\nReader latency during a ${N}-item first ingest (4 connections; load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
+console.log('| measured | p50 | p99 | max | requests | ingest time |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+{
+  const { db, dir, agencyId } = setup();
+  const feed = createFeed(null, { name: 'bench-latency', agencyId, url: '', format: 'ninjs', pollIntervalSeconds: 300, language: 'en', defaultCategoryId: null, autoPublishCategoryId: null, autoPublishGenre: null, enabled: true });
+  const r = await inProcessLatency(db, feed, () => [ninjsDocument(N, 1, 'worker'), ninjsDocument(N, 1, 'main')]);
+  console.log(line('in-process, idle', r.idle));
+  console.log(line('in-process, ingest in the worker', r.worker.latency, r.worker.workMs));
+  console.log(line('in-process, ingest on the main thread (before)', r.mainThread.latency, r.mainThread.workMs));
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+if (!existsSync('.next/BUILD_ID')) {
+  console.log('\n(no production build: `npm run build` first to measure the server)');
+  return;
+}
+const server = await serverLatency(process.env.DATABASE_PATH ?? 'data/kiosque.db', ninjsDocument(N, 1, `push-${Date.now()}`));
+console.log(line(`next start, ${server.article}, idle`, server.idle));
+console.log(line(`next start, same page during POST /api/wire/push (HTTP ${server.status})`, server.ingest, server.workMs));
+console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }
 
-void main();
+void main().then(() => process.exit(0));

@@ -15,8 +15,10 @@ import { newsroom, useTestDb } from '@/tests/support/db';
 import { ingestDocument } from './ingest';
 import { pollDueFeeds, type PollDeps } from './poller';
 import { encryptCredentials } from './credentials';
+import { WireParsePool } from './parse-pool';
 
-const rss = readFileSync(join(__dirname, '../../tests/fixtures/wire/rss.xml'), 'utf8');
+const fixture = (name: string) => readFileSync(join(__dirname, '../../tests/fixtures/wire', name), 'utf8');
+const rss = fixture('rss.xml');
 
 let env: ReturnType<typeof useTestDb>;
 let agency: number;
@@ -124,11 +126,46 @@ describe('polling', () => {
     };
     feedAt('/hang');
     feedAt('/ok');
-    const s = state();
+    const s = state(30_000);
     const all = pollDueFeeds(s);
-    // The good feed's items arrive while the other is still hanging.
-    await expect.poll(() => listWireQueue({}, 'fr').total, { timeout: 400, interval: 20 }).toBe(3);
+    // The good feed's items arrive while the other is still hanging; then the agency drops the hung request.
+    await expect.poll(() => listWireQueue({}, 'fr').total, { timeout: 20_000, interval: 20 }).toBe(3);
+    server.closeAllConnections();
     const results = await all;
     expect(results.map((r) => r.kind).sort()).toEqual(['error', 'ingested']);
+  });
+
+  it('polls RSS 2.0, Atom and ninjs feeds; the same document again changes nothing; a newer version updates the queue', async () => {
+    const served = new Map([['/rss', fixture('rss.xml')], ['/atom', fixture('atom.xml')], ['/ninjs', fixture('ninjs3.json')]]);
+    handler = (req, res) => void res.writeHead(200).end(served.get(req.url ?? '') ?? '');
+    const feeds = [feedAt('/rss'), feedAt('/atom', 'atom'), feedAt('/ninjs', 'ninjs')];
+    expect((await pollDueFeeds(state(5_000))).map((r) => r.kind)).toEqual(['ingested', 'ingested', 'ingested']);
+    const first = listWireQueue({}, 'fr').items;
+    expect(first.map((i) => i.feedName).sort()).toEqual(['/atom', '/ninjs', '/rss', '/rss', '/rss']);
+    expect(first.find((i) => i.feedName === '/atom')!.headline).toBe('Rains in the north & east');
+    // No ETag from this agency: the whole document comes again, every item a repeat.
+    for (const f of feeds) due(f.id);
+    const again = await pollDueFeeds(state(5_000));
+    expect(again.map((r) => (r.kind === 'ingested' ? [r.result.created, r.result.updated] : r.kind))).toEqual([[0, 0], [0, 0], [0, 0]]);
+    expect(listWireQueue({}, 'fr').items.map((i) => [i.id, i.version])).toEqual(first.map((i) => [i.id, i.version]));
+    // The Atom entry gets a newer version.
+    served.set('/atom', fixture('atom.xml').replaceAll('2026-12-01T01:00:00Z', '2026-12-01T03:00:00Z').replace('Rains in the north', 'Floods in the north'));
+    due(feeds[1]!.id);
+    await pollDueFeeds(state(5_000));
+    const atom = listWireQueue({}, 'fr').items.find((i) => i.feedName === '/atom')!;
+    expect(atom).toMatchObject({ headline: 'Floods in the north & east', version: 2 });
+    expect(listWireQueue({}, 'fr').total).toBe(5);
+  });
+
+  it('a document the parse worker cannot finish in time writes nothing and shows the error on the feed status', async () => {
+    handler = (_q, res) => void res.writeHead(200).end(rss);
+    const f = feedAt('/slow');
+    const pool = new WireParsePool({ timeoutMs: 1 });
+    const [r] = await pollDueFeeds({ owner: 'test', deps: { ingest: (feed, text, now) => ingestDocument(feed, text, now, pool), fetchOptions: { timeoutMs: 5_000 } }, inFlight: new Set() });
+    expect(r).toMatchObject({ kind: 'error' });
+    expect(listWireQueue({}, 'fr').total).toBe(0);
+    expect(listFeeds()[0]!.lastError).toMatch(/wire worker: document not parsed within/);
+    expect(feedRow(f.id)!.failures).toBe(1);
+    await pool.close();
   });
 });

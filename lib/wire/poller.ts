@@ -15,6 +15,7 @@ import { log } from '@/lib/log';
 import { credentialHeaders, decryptCredentials } from './credentials';
 import { fetchFeed, WIRE_FETCH_TIMEOUT_MS, type FetchOptions } from './fetch';
 import type { DocumentResult } from './ingest';
+import { WIRE_WORKER_TIMEOUT_MS } from './parse-pool';
 import { WireParseError } from './types';
 
 const IDLE_MS = 30_000;
@@ -82,7 +83,8 @@ const g = globalThis as unknown as { kiosqueWirePoller?: State };
 /** One pass: claims due feeds and starts their polls (not awaited by the timer; returned for tests). */
 export function pollDueFeeds(state: Pick<State, 'owner' | 'deps' | 'inFlight'>): Promise<PollResult[]> {
   const now = state.deps.now?.() ?? new Date();
-  const leaseMs = (state.deps.fetchOptions?.timeoutMs ?? WIRE_FETCH_TIMEOUT_MS) + 60_000;
+  // The whole poll: fetch, parse in the worker, and time to store.
+  const leaseMs = (state.deps.fetchOptions?.timeoutMs ?? WIRE_FETCH_TIMEOUT_MS) + WIRE_WORKER_TIMEOUT_MS + 60_000;
   let feeds: WireFeedRow[] = [];
   try {
     feeds = claimDueFeeds(state.owner, now, leaseMs, MAX_FEEDS_PER_TICK);

@@ -1,9 +1,10 @@
 /** The push endpoint's rules, as an agency's client observes them (status codes), and the queue afterwards. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFeed, listWireQueue, rotatePushToken } from '@/db/wire';
 import { users } from '@/db/schema';
 import { newsroom, useTestDb } from '@/tests/support/db';
 import { ingestDocument } from './ingest';
+import { WireParsePool } from './parse-pool';
 import { handlePush, PUSH_BODY_MAX, PUSHES_PER_MINUTE } from './push';
 
 let env: ReturnType<typeof useTestDb>;
@@ -40,5 +41,20 @@ describe('POST /api/wire/push', () => {
     for (let i = 0; i < PUSHES_PER_MINUTE; i++) last = (await post('{"uri":"urn:p:x","headline":"x","body_text":"y"}')).status;
     expect(last).toBe(429);
     expect(listWireQueue({}, 'en').total).toBeLessThanOrEqual(1);
+  });
+
+  it('answers 503 with Retry-After when the parse worker cannot finish the document; nothing is queued', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 120_000); // a new rate-limit minute for this feed
+    const pool = new WireParsePool({ timeoutMs: 1 });
+    const request = new Request('http://localhost/api/wire/push', {
+      method: 'POST',
+      body: JSON.stringify({ uri: 'urn:p:slow', headline: 'Slow', body_text: 'Text.' }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
+    const res = await handlePush(request, (feed, text) => ingestDocument(feed, text, new Date(), pool));
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('60');
+    expect(listWireQueue({}, 'en').total).toBe(0);
+    await pool.close();
   });
 });

@@ -8,6 +8,7 @@ import type { WireFeedRow } from '@/db/schema';
 import { readCappedText } from '@/lib/http/read-capped';
 import { WireParseError } from './types';
 import type { DocumentResult } from './ingest';
+import { WireWorkerError } from './parse-pool';
 
 export const PUSH_BODY_MAX = 2 * 1024 * 1024;
 export const PUSHES_PER_MINUTE = 120;
@@ -42,6 +43,8 @@ export async function handlePush(request: Request, ingest: (feed: WireFeedRow, t
     return Response.json({ created: r.created, updated: r.updated, ignored: r.ignored, skipped: r.skipped }, { status: 202, headers: noStore });
   } catch (error) {
     if (error instanceof WireParseError) return Response.json({ error: error.code, detail: error.message.slice(0, 300) }, { status: 400, headers: noStore });
+    // The parse worker timed out, crashed or has too many documents waiting: the agency may retry.
+    if (error instanceof WireWorkerError) return Response.json({ error: 'unavailable', detail: error.message }, { status: 503, headers: { ...noStore, 'Retry-After': '60' } });
     throw error;
   }
 }
