@@ -199,6 +199,18 @@ describe('through the HTTP hook', () => {
     expect(renders).toBeGreaterThanOrEqual(3);
   });
 
+  it('a HEAD names the same ETag as the GET', async () => {
+    const get = await raw('/fr/article');
+    const head = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.request(`${origin}/fr/article`, { method: 'HEAD' }, resolve);
+      req.on('error', reject);
+      req.end();
+    });
+    head.resume();
+    expect(head.statusCode).toBe(200);
+    expect(head.headers.etag).toBe(get.headers.etag);
+  });
+
   it('brotli pages are re-encoded with brotli', async () => {
     const res = await raw('/fr/br');
     expect(res.headers['content-encoding']).toBe('br');

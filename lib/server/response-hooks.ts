@@ -194,6 +194,12 @@ export function installResponseHooks(options: { logRequests?: boolean; lite?: bo
       liteEnabled && body.length > 0 && res.req?.method === 'GET' && isLitePath(res.req.url)
         ? liteBody(res, body, typeof contentEncoding === 'string' ? contentEncoding : '', policy)
         : null;
+    if (liteEnabled && res.req?.method === 'HEAD' && status === 200 && isLitePath(res.req.url)) {
+      // What a GET would answer: the lite page's ETag; its length is not known without rendering it here.
+      const etag = res.getHeader('etag');
+      if (typeof etag === 'string') res.setHeader('etag', liteEtag(etag));
+      res.removeHeader('content-length');
+    }
     if (lite) {
       body = lite.body;
       res.setHeader('content-length', body.length);
