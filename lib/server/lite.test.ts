@@ -83,6 +83,13 @@ describe('the lite transform on pages of a real build', () => {
     expect(liteHtml(notFoundShell)).toEqual({ kind: 'skip', reason: 'error-shell' });
   });
 
+  it('leaves a page without any script alone (the hooks’ own 429 and 410 pages): nothing to remove', () => {
+    const own = '<!DOCTYPE html><html lang="fr"><head><title>Recherche occupée</title></head><body><main><h1>Trop de recherches</h1></main></body></html>';
+    expect(liteHtml(own)).toEqual({ kind: 'skip', reason: 'no-script' });
+    const withJsonLd = own.replace('</head>', '<script type="application/ld+json">{}</script></head>');
+    expect(liteHtml(withJsonLd)).toEqual({ kind: 'skip', reason: 'no-script' });
+  });
+
   it('refuses a page whose Suspense boundary was streamed late (stripping $RC would leave its content hidden)', () => {
     const streamed = article.replace(
       '</body>',

@@ -65,12 +65,19 @@ function attribute(attrs: string, name: string): string | undefined {
 
 export type LiteResult =
   | { kind: 'lite'; html: string; removed: { scripts: number; inline: number; preloads: number } }
-  /** Left as it is, with the reason (see the module comment). */
-  | { kind: 'skip'; reason: 'error-shell' };
+  /**
+   * Left as it is, with the reason: the 404 shell (see the module comment), or a page with no script at all —
+   * Kiosque's own small pages written by the HTTP hooks (search's 429, the 410 of a withdrawn article), never a
+   * page of the App Router, which always has scripts.
+   */
+  | { kind: 'skip'; reason: 'error-shell' | 'no-script' };
 
 /** The lite version of one App Router HTML document; throws LiteTransformError when the input is not as expected. */
 export function liteHtml(html: string): LiteResult {
   if (/<html\b[^>]*\bid="__next_error__"/.test(html)) return { kind: 'skip', reason: 'error-shell' };
+  if (![...html.matchAll(SCRIPT)].some((m) => EXECUTABLE_TYPES.has((attribute(m[1] ?? '', 'type') ?? '').trim().toLowerCase()))) {
+    return { kind: 'skip', reason: 'no-script' };
+  }
   if (/<template\b[^>]*\bid="B:/.test(html) || /<div\b[^>]*\bid="S:/.test(html)) {
     throw new LiteTransformError('a Suspense boundary was streamed late: its content needs React’s inline $RC script to be shown');
   }
