@@ -35,7 +35,7 @@ export async function register() {
   const { installSearchGuard } = await import('./lib/server/search-guard');
   installSearchGuard();
   const { installResponseHooks } = await import('./lib/server/response-hooks');
-  installResponseHooks({ logRequests: process.env.LOG_REQUESTS !== '0' });
+  installResponseHooks({ logRequests: process.env.LOG_REQUESTS !== '0', lite: true });
   const { installPeerAddressHeader } = await import('./lib/peer-address');
   installPeerAddressHeader();
   const { installShutdownFlush } = await import('./db/view-counter');

@@ -1,11 +1,16 @@
-import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import { formatLongDate, formatTemperature } from '@/lib/format';
 import { getSiteSettings } from '@/db/settings';
 import { getCurrentWeather, weatherIcon } from '@/lib/weather';
 
-/** Today's date in the site time zone and the current weather of the site's city, as on a newspaper's front. */
+/**
+ * Today's date in the site time zone and the current weather of the site's city, as on a newspaper's front.
+ * No Suspense boundary: reader pages reach the browser without React's runtime (lib/server/lite.ts), so a
+ * boundary streamed late (a hidden segment moved into place by an inline `$RC` script) would stay hidden. The
+ * weather is awaited instead; it cannot hold the page (1.5 s timeout, cached reading, lib/weather.ts), and the
+ * response hook holds every HTML response until complete anyway.
+ */
 export function HeaderStrip({ locale }: { locale: Locale }) {
   const now = new Date();
   return (
@@ -13,9 +18,7 @@ export function HeaderStrip({ locale }: { locale: Locale }) {
       <time className="today" dateTime={now.toISOString()}>
         {formatLongDate(now, locale)}
       </time>
-      <Suspense fallback={null}>
-        <CurrentWeather locale={locale} />
-      </Suspense>
+      <CurrentWeather locale={locale} />
     </div>
   );
 }

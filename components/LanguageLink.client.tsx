@@ -2,7 +2,9 @@
 
 /**
  * A plain link to the other language (it works without JavaScript); with JavaScript it also remembers the
- * choice in the cookie the locale proxy reads on `/`, so that the pages themselves never set cookies.
+ * choice in the cookie the locale proxy reads on `/`, so that the pages themselves never set cookies. On lite
+ * reader pages (no React in the browser, lib/server/lite.ts) the reader pages' script does it from
+ * `data-remember-locale` (lib/server/lite-script.ts); where React runs (the 404 shell), this onClick does.
  */
 export function LanguageLink({ href, locale, label }: { href: string; locale: string; label: string }) {
   return (
@@ -10,6 +12,7 @@ export function LanguageLink({ href, locale, label }: { href: string; locale: st
       href={href}
       hrefLang={locale}
       lang={locale}
+      data-remember-locale={locale}
       onClick={() => {
         document.cookie = `NEXT_LOCALE=${locale}; path=/; max-age=31536000; samesite=lax`;
       }}

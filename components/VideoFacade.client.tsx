@@ -7,6 +7,8 @@ import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 're
  * inside a plain link to the video on the provider's site: without JavaScript it is just a link, and nothing is
  * requested from the provider until the reader asks for it. With JavaScript a plain click swaps the link for the
  * provider's player (its URL was built on the server from an allowlisted provider and id: lib/video/embed.ts).
+ * On lite reader pages (no React in the browser, lib/server/lite.ts) the reader pages' script does the same from
+ * `data-video-src` and `data-video-title` (lib/server/lite-script.ts); in the newsroom's preview React does.
  */
 export function VideoFacade({ href, src, title, children }: { href: string; src: string; title: string; children: ReactNode }) {
   const [playing, setPlaying] = useState(false);
@@ -34,7 +36,7 @@ export function VideoFacade({ href, src, title, children }: { href: string; src:
     setPlaying(true);
   };
   return (
-    <a className="video-facade" href={href} onClick={onClick}>
+    <a className="video-facade" href={href} data-video-src={src} data-video-title={title} onClick={onClick}>
       {children}
     </a>
   );

@@ -14,7 +14,7 @@ test('JavaScript is really off: the language link does not run its click handler
   await page.goto('/fr');
   await page.getByRole('navigation', { name: 'Choix de la langue' }).getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(/\/en$/);
-  // With JavaScript, LanguageLink writes the NEXT_LOCALE cookie on click.
+  // With JavaScript, the reader pages' script (lib/server/lite-script.ts) writes the NEXT_LOCALE cookie on click.
   expect((await context.cookies()).map((c) => c.name)).not.toContain('NEXT_LOCALE');
 });
 

@@ -4,9 +4,16 @@
  * /usr/bin/chromium (CHROME_PATH to change it). Prints the four scores per page, the metrics, the LCP element and
  * the audits that score below 0.9.
  *
+ * Beside each page, in the same run, a control (issue 14): the same page's HTML as the app sends it, with every
+ * `<script>` removed, served as a static file (gzipped, from memory) by a small server here that forwards every
+ * other request (CSS, fonts, images) to the app. The gap between a page and its control is what its scripts cost.
+ *
  *   npm run lighthouse -- [--db data/kiosque.db] [--url http://localhost:3000]
  */
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentDb, pageTypes } from './perf/page-types';
@@ -27,17 +34,48 @@ interface Result {
   failing: string[];
 }
 
+/** Serves `pages` (path → HTML) as static files and forwards anything else to `upstream`. */
+async function startControl(upstream: string, pages: Map<string, string>): Promise<{ base: string; server: http.Server }> {
+  const bodies = new Map([...pages].map(([path, html]) => [path, gzipSync(html)]));
+  const server = http.createServer((req, res) => {
+    const body = bodies.get(req.url ?? '');
+    if (body) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'content-length': body.length, 'cache-control': 'no-cache' });
+      return void res.end(body);
+    }
+    const forward = http.request(new URL(req.url ?? '/', upstream), { method: req.method, headers: { ...req.headers, host: new URL(upstream).host } }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    forward.on('error', () => res.writeHead(502).end());
+    req.pipe(forward);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+const stripScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '').replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '');
+
 async function main() {
   const dbFile = resolve(opt.db);
   const content = new ContentDb(dbFile);
   let app: App | undefined;
+  let control: { base: string; server: http.Server } | undefined;
   try {
     const base = opt.url ?? (app = await startApp(dbFile)).base;
     const pages = pageTypes.filter((t) => t.lighthouse).flatMap((t) => {
       const probe = t.hot(content);
       return probe ? [{ label: t.label, url: base + probe.path }] : [];
     });
-    for (const p of pages) await fetch(p.url).then((r) => r.arrayBuffer()); // warm the server cache
+    const controlPages = new Map<string, string>();
+    for (const p of pages) {
+      await fetch(p.url).then((r) => r.arrayBuffer()); // warm the server cache
+      const url = new URL(p.url);
+      controlPages.set(url.pathname + url.search, stripScripts(await (await fetch(p.url)).text()));
+    }
+    control = await startControl(base, controlPages);
+    const controlBase = control.base;
+    pages.push(...pages.map((p) => ({ label: `${p.label} — control (no script, static)`, url: controlBase + new URL(p.url).pathname + new URL(p.url).search })));
     const run = spawnSync(process.execPath, ['scripts/perf/lighthouse-run.mjs', ...pages.map((p) => p.url)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
     if (run.status !== 0) throw new Error('lighthouse failed');
     const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Result);
@@ -52,6 +90,7 @@ async function main() {
       if (r.failing.length) console.log(`  audits below 0.9: ${r.failing.join(', ')}`);
     }
   } finally {
+    control?.server.close();
     if (app) await stop(app.child);
     content.close();
   }

@@ -8,6 +8,11 @@
  *     a copy to hash it and sends the original bytes unchanged. Cost: a streamed HTML response (only the dynamic
  *     search page streams) is delivered at once instead of progressively. A 304 goes out without the header, so
  *     the browser keeps the policy it stored with the page.
+ *     Reader pages (everything but the newsroom) are first made "lite" (./lite.ts): the framework's scripts and
+ *     RSC payload removed, one small first-party script added, the body re-encoded with the response's
+ *     content-encoding, its length and ETag adjusted; transformed bodies are kept by ETag (LRU), so a cached page
+ *     is transformed once. Their policy then has no inline-script hash at all (`script-src 'self'`). The lite
+ *     script itself is answered here, from memory, immutable.
  *  2. One JSON log line per request when it finishes (method, path without search terms, status, duration).
  *  3. Requests Next.js would answer with a 500 are answered with the right 4xx first (./request-guard.ts).
  */
@@ -16,7 +21,9 @@ import zlib from 'node:zlib';
 import { clampToSiteDay } from '../headers/cache';
 import { cspForHtml } from '../headers/csp';
 import { securityHeaders } from '../headers/security';
+import { LRUCache } from 'lru-cache';
 import { checkRequest, stripFragileHeaders } from './request-guard';
+import { isLitePath, LITE_ETAG_SUFFIX, LITE_SCRIPT_BODY, LITE_SCRIPT_PATH, liteHtml } from './lite';
 import { goneLocale, gonePage } from './gone';
 import { legacyRedirect } from '../../db/wordpress';
 import { log, redactPath } from '../log';
@@ -44,6 +51,73 @@ const POLICY_CACHE_SIZE = 1000;
 function isHtml(res: http.ServerResponse): boolean {
   const type = res.getHeader('content-type');
   return typeof type === 'string' && /^text\/html\b/i.test(type);
+}
+
+/** Lite reader pages (./lite.ts): on in the `next start` process (instrumentation.ts). */
+let liteEnabled = false;
+type LiteEntry = { skip: true } | { skip: false; body: Buffer; etag?: string; policy?: string };
+/** Transformed bodies by ETag, encoding and base policy: a page served from cache is transformed once. */
+const liteCache = new LRUCache<string, LiteEntry>({
+  max: 2000,
+  maxSize: 64 * 1024 * 1024,
+  sizeCalculation: (entry) => (entry.skip ? 1 : entry.body.length + 1),
+});
+/** Responses to a conditional request that named a lite ETag: their 304 must name it too. */
+const liteRevalidations = new WeakSet<http.ServerResponse>();
+const gzippedLiteScript = zlib.gzipSync(LITE_SCRIPT_BODY, { level: 9 });
+
+function encode(html: string, encoding: string): Buffer {
+  const body = Buffer.from(html, 'utf8');
+  switch (encoding.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.gzipSync(body);
+    case 'br':
+      return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+    case 'deflate':
+      return zlib.deflateSync(body);
+    default:
+      return body;
+  }
+}
+
+function liteEtag(etag: string): string {
+  return etag.endsWith('"') ? `${etag.slice(0, -1)}${LITE_ETAG_SUFFIX}"` : etag;
+}
+
+/** The lite body of a reader page (null: sent as it is, with the framework's scripts hashed into the policy). */
+function liteBody(res: http.ServerResponse, body: Buffer, encoding: string, policy: unknown): Exclude<LiteEntry, { skip: true }> | null {
+  const etag = res.getHeader('etag');
+  const key = typeof etag === 'string' ? `${etag} ${encoding} ${String(policy)}` : null;
+  const known = key ? liteCache.get(key) : undefined;
+  if (known) return known.skip ? null : known;
+  let entry: LiteEntry;
+  try {
+    const result = liteHtml(decode(body, encoding));
+    if (result.kind === 'skip') entry = { skip: true };
+    else {
+      let extended: string | undefined;
+      if (typeof policy === 'string') {
+        const csp = cspForHtml(policy, result.html);
+        extended = csp.policy;
+        if (csp.rejected > 0) log.warn('csp_inline_script_not_hashed', { path: redactPath(res.req?.url ?? ''), count: csp.rejected });
+      }
+      entry = { skip: false, body: encode(result.html, encoding), etag: typeof etag === 'string' ? liteEtag(etag) : undefined, policy: extended };
+    }
+  } catch (error) {
+    // The page still works as it is (full runtime); the tests (lib/server/lite.test.ts, e2e) make this loud.
+    log.error('lite_transform_failed', { path: redactPath(res.req?.url ?? ''), error });
+    return null;
+  }
+  if (key) liteCache.set(key, entry);
+  return entry.skip ? null : entry;
+}
+
+/** A 304 answering a lite ETag names the lite ETag again (Next compared the original one). */
+function fixRevalidatedEtag(res: http.ServerResponse) {
+  if (!liteRevalidations.has(res)) return;
+  const etag = res.getHeader('etag');
+  if (typeof etag === 'string' && !etag.endsWith(`${LITE_ETAG_SUFFIX}"`)) res.setHeader('etag', liteEtag(etag));
 }
 
 function decode(body: Buffer, encoding: string): string {
@@ -84,7 +158,8 @@ function applyHeadArgs(res: http.ServerResponse, args: unknown[]): { statusMessa
 
 let installed = false;
 
-export function installResponseHooks(options: { logRequests?: boolean } = {}): void {
+export function installResponseHooks(options: { logRequests?: boolean; lite?: boolean } = {}): void {
+  if (options.lite !== undefined) liteEnabled = options.lite;
   if (installed) return;
   installed = true;
   const proto = http.ServerResponse.prototype;
@@ -109,10 +184,28 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
     // No shared cache keeps a page past the next midnight in the site's time zone (lib/headers/cache.ts).
     const cacheControl = res.getHeader('cache-control');
     if (typeof cacheControl === 'string') res.setHeader('cache-control', clampToSiteDay(cacheControl, new Date()));
-    const body = Buffer.concat(state.chunks);
+    let body: Buffer = Buffer.concat(state.chunks);
     state.chunks = [];
     const policy = res.getHeader(CSP);
-    if (typeof policy === 'string' && body.length > 0) {
+    const status = state.head?.statusCode ?? res.statusCode;
+    if (status === 304) fixRevalidatedEtag(res);
+    const contentEncoding = res.getHeader('content-encoding');
+    const lite =
+      liteEnabled && body.length > 0 && res.req?.method === 'GET' && isLitePath(res.req.url)
+        ? liteBody(res, body, typeof contentEncoding === 'string' ? contentEncoding : '', policy)
+        : null;
+    if (liteEnabled && res.req?.method === 'HEAD' && status === 200 && isLitePath(res.req.url)) {
+      // What a GET would answer: the lite page's ETag; its length is not known without rendering it here.
+      const etag = res.getHeader('etag');
+      if (typeof etag === 'string') res.setHeader('etag', liteEtag(etag));
+      res.removeHeader('content-length');
+    }
+    if (lite) {
+      body = lite.body;
+      res.setHeader('content-length', body.length);
+      if (lite.etag) res.setHeader('etag', lite.etag);
+      if (lite.policy) res.setHeader(CSP, lite.policy);
+    } else if (typeof policy === 'string' && body.length > 0) {
       // Cached pages carry an ETag of their content: the same page gets the same policy without re-reading it.
       const etag = res.getHeader('etag');
       const key = typeof etag === 'string' ? `${etag} ${policy}` : null;
@@ -140,7 +233,6 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
     // The whole body is known now: send its length instead of chunked encoding (a streamed page would otherwise
     // be chunked, and a cache in front keeps it chunked; measured: the search page through nginx went from
     // ~700 to cache speed). Not for HEAD, 204 or 304, whose length describes no body here.
-    const status = state.head?.statusCode ?? res.statusCode;
     if (res.req?.method !== 'HEAD' && status !== 204 && status !== 304 && !res.hasHeader('content-length') && !res.hasHeader('transfer-encoding')) {
       res.setHeader('content-length', body.length);
     }
@@ -151,7 +243,10 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
   proto.writeHead = function writeHead(this: http.ServerResponse, statusCode: number, ...rest: unknown[]) {
     // A 304 updates the headers the browser stored with the page; a policy computed on an empty body would
     // replace the one matching the stored page and block its scripts. Without the header the stored one stays.
-    if (statusCode === 304) this.removeHeader(CSP);
+    if (statusCode === 304) {
+      this.removeHeader(CSP);
+      fixRevalidatedEtag(this);
+    }
     const state = held.get(this);
     if (state?.mode === 'flushing' || state?.mode === 'pass') {
       return original.writeHead.call(this, statusCode, ...rest);
@@ -227,6 +322,26 @@ export function installResponseHooks(options: { logRequests?: boolean } = {}): v
         res.statusCode = rejection.status;
         res.end(rejection.status === 405 ? 'Méthode non autorisée / Method not allowed\n' : 'Requête invalide / Bad request\n');
         return true;
+      }
+      // The lite reader pages' one script (./lite.ts), from memory: immutable, its URL names its content.
+      if (liteEnabled && (req.method === 'GET' || req.method === 'HEAD') && req.url === LITE_SCRIPT_PATH) {
+        for (const { key, value } of guardHeaders) res.setHeader(key, value);
+        const gzip = /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''));
+        const script = gzip ? gzippedLiteScript : LITE_SCRIPT_BODY;
+        res.setHeader('content-type', 'text/javascript; charset=utf-8');
+        res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        res.setHeader('vary', 'Accept-Encoding');
+        if (gzip) res.setHeader('content-encoding', 'gzip');
+        res.setHeader('content-length', script.length);
+        res.statusCode = 200;
+        res.end(req.method === 'HEAD' ? undefined : script);
+        return true;
+      }
+      // A conditional request naming a lite page's ETag: Next knows the page by its own ETag (see liteBody).
+      const inm = req.headers['if-none-match'];
+      if (liteEnabled && typeof inm === 'string' && inm.includes('-l') && isLitePath(req.url)) {
+        req.headers['if-none-match'] = inm.replace(/-l([0-9a-f]{8})"/g, (suffix, hash: string) => (`-l${hash}` === LITE_ETAG_SUFFIX ? '"' : `-stale"`));
+        liteRevalidations.add(res);
       }
       // Unpublished and deleted articles: 410 in the URL's language (./gone.ts). A failed lookup lets Next answer.
       let gone = null;

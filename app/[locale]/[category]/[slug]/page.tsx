@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isLocale, type Locale } from '@/i18n/routing';
@@ -11,7 +12,7 @@ import { SHARE_CARD_SIZE } from '@/components/ShareCard';
 import { ArticleView, articleAlternates } from '@/components/ArticleView';
 import { JsonLd } from '@/components/JsonLd';
 import { PageShell } from '@/components/PageShell';
-import { ViewBeacon } from '@/components/ViewBeacon.client';
+import { ViewBeacon } from '@/components/ViewBeacon';
 import { WithSidebar } from '@/components/WithSidebar';
 import { RelatedArticles } from '@/components/widgets/RelatedArticles';
 
@@ -26,10 +27,14 @@ export function generateStaticParams() {
   return recentArticlePaths(PRERENDERED_ARTICLES).map((a) => ({ locale: a.locale, category: a.categorySlug, slug: a.slug }));
 }
 
-function lookup(locale: string, category: string, slug: string) {
+/**
+ * One read of the article per request: metadata, the page and the components below it share this lookup
+ * (React `cache()` lives for one server render).
+ */
+const lookup = cache((locale: string, category: string, slug: string) => {
   if (!isLocale(locale) || !isSlug(category) || !isSlug(slug)) return null;
   return { locale, result: findArticle(locale, category, slug) };
-}
+});
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/[category]/[slug]'>): Promise<Metadata> {
   const { locale, category, slug } = await params;
