@@ -148,7 +148,7 @@ test('hostile uploads are refused with a clear message and nothing stored', asyn
     { name: 'coupee.jpg', mimeType: 'image/jpeg', buffer: good.subarray(0, Math.floor(good.length / 2)) },
   ]);
   await expect(page.getByText(/joli\.svg.*SVG ne sont pas acceptés/)).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/vacances\.jpg.*n’est pas une image/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/vacances\.jpg.*ni une photo/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/coupee\.jpg.*tronqué ou endommagé/)).toBeVisible({ timeout: 30_000 });
 
   const origin = new URL(page.url()).origin;
