@@ -242,7 +242,7 @@ export async function uploadVideo(actor: MediaActor, originalName: string, spool
     if (existing) return { id: existing.id, duplicate: true };
     const file = videoFileOf({ hash: spooled.hash, container: info.container });
     await mkdir(publicMediaDir(), { recursive: true });
-    published = join(publicMediaDir(), file);
+    published = join(/* turbopackIgnore: true */ publicMediaDir(), file);
     await rename(spooled.path, published);
     const id = db.transaction(
       (tx) => {
@@ -289,5 +289,5 @@ export async function deleteVideo(actor: MediaActor, id: number, now = new Date(
     },
     { behavior: 'immediate' },
   );
-  await unlink(join(publicMediaDir(), file)).catch(() => undefined);
+  await unlink(join(/* turbopackIgnore: true */ publicMediaDir(), file)).catch(() => undefined);
 }
