@@ -194,7 +194,19 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
           </div>
         </figure>
       ) : null}
-      <Markdown className="article-body" sponsored={sponsored} footnoteLabel={t('a11y.footnotes')} footnoteBackLabel={t('a11y.footnoteBack')}>
+      <Markdown
+        className="article-body"
+        sponsored={sponsored}
+        footnoteLabel={t('a11y.footnotes')}
+        footnoteBackLabel={t('a11y.footnoteBack')}
+        locale={locale}
+        labels={{
+          photoCredit: (credit) => t('article.photoCredit', { credit }),
+          externalImage: (description) => t('article.externalImage', { description }),
+          playVideo: (provider) => t('videoPlayer.playUntitled', { provider }),
+          videoPlayer: (provider) => t('videoPlayer.playerUntitled', { provider }),
+        }}
+      >
         {article.body}
       </Markdown>
       {article.corrections.length ? (

@@ -283,3 +283,12 @@ export function videoForPage(url: string, db: Db = getDb()): { width: number | n
       .get() ?? null
   );
 }
+
+/** A library photo named in an article body (lib/markdown-media.ts): by number, or by one of its rendition files. */
+export function bodyPhoto(ref: { id: number } | { file: string }, locale: string, db: Db = getDb()): PhotoForPage | null {
+  const id =
+    'id' in ref
+      ? ref.id
+      : db.select({ id: mediaRenditions.mediaId }).from(mediaRenditions).where(eq(mediaRenditions.file, ref.file)).get()?.id;
+  return id === undefined ? null : photoForPage(id, locale, db);
+}

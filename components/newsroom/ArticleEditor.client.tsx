@@ -361,7 +361,7 @@ export function ArticleEditor({
         <MarkdownToolbar target={bodyRef} onChange={(body) => update({ body })} />
         <textarea id="body" ref={bodyRef} value={fields.body} maxLength={200_000} onChange={(e) => update({ body: e.target.value })} {...described('body')} />
         {err('body')}
-        <Preview body={fields.body} />
+        <Preview body={fields.body} locale={article.locale} />
 
         <div className="nr-grid">
           <div>
@@ -548,7 +548,7 @@ export function ArticleEditor({
 }
 
 /** The body as readers will see it, rendered by the server's Markdown component (shown on demand). */
-function Preview({ body }: { body: string }) {
+function Preview({ body, locale }: { body: string; locale: 'fr' | 'en' }) {
   const t = useTranslations('newsroom.editor');
   const [open, setOpen] = useState(false);
   const [node, setNode] = useState<ReactNode>(null);
@@ -556,7 +556,7 @@ function Preview({ body }: { body: string }) {
     if (!open) return;
     let live = true;
     const timer = setTimeout(() => {
-      previewAction(body)
+      previewAction(body, locale)
         .then((rendered) => live && setNode(rendered))
         .catch(() => {});
     }, 500);
@@ -564,7 +564,7 @@ function Preview({ body }: { body: string }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [open, body]);
+  }, [open, body, locale]);
   return (
     <div className="nr-preview">
       <button type="button" aria-expanded={open} aria-controls="body-preview" onClick={() => setOpen(!open)}>
