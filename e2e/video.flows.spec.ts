@@ -10,6 +10,7 @@ import { createAccount, login } from './support/newsroom';
 import { articles, scalar } from './support/fixtures';
 import { expectNoAxeViolations } from './support/axe';
 import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 import { makeMp4 } from '../lib/media/video-fixtures';
 
 /** The first JSON-LD node of a type, anywhere in the page's graphs. */
@@ -195,4 +196,56 @@ test('self-hosted video: uploaded into the library (duration read from the file)
   expect((videoObject.thumbnailUrl as string[]).length).toBeGreaterThan(0);
   await reader.close();
   await context.close();
+});
+
+test('a body places a library photo and a video by plain Markdown lines: <picture> in the text, the facade as a link without JavaScript', async ({ browser }) => {
+  const account = createAccount('editor', 'fr');
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await login(page, account);
+  await page.goto('/newsroom/media');
+  const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 30, g: 90, b: Math.floor(Math.random() * 255) } } }).jpeg().toBuffer();
+  const uploaded = await page.request.post('/newsroom/media/upload', {
+    headers: { Origin: new URL(page.url()).origin, 'Content-Type': 'application/octet-stream', 'X-File-Name': 'etals.jpg' },
+    data: photo,
+  });
+  expect(uploaded.status()).toBe(201);
+  const { id } = (await uploaded.json()) as { id: number };
+  // The photo's page gives the line to paste.
+  await page.goto(`/newsroom/media/${id}`);
+  await expect(page.locator('.nr-body-syntax')).toHaveValue(`![](/media/photo/${id})`);
+
+  await page.goto('/newsroom/articles/new?locale=fr');
+  const title = `Les étals de Mfoundi ${unique()}`;
+  await page.locator('#title').fill(title);
+  await Promise.all([page.waitForURL(/\/newsroom\/articles\/\d+$/), page.locator('main form button[type=submit]').click()]);
+  await page.locator('#body').fill(
+    [`Le marché s’éveille.`, '', `![Des étals de fruits au petit matin](/media/photo/${id})`, '', `https://youtu.be/${VIDEO_ID}`, '', '![Une carte](https://cdn.example/carte.png)', '', 'Fin.'].join('\n'),
+  );
+  await expect(page.locator('.nr-savestate')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Publier maintenant' }).click();
+  await expect(page.getByText('Article publié.')).toBeVisible();
+  await context.close();
+  const [a] = articles('a.title = ?', [title]);
+
+  const reader = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+  const rp = await reader.newPage();
+  const offSite: string[] = [];
+  rp.on('request', (req) => {
+    if (!['localhost', '127.0.0.1'].includes(new URL(req.url()).hostname)) offSite.push(req.url());
+  });
+  await rp.goto(`/${a!.locale}/${a!.categorySlug}/${a!.slug}`);
+  const picture = rp.locator('.article-body figure picture');
+  await expect(picture.locator('source[type="image/avif"]')).toHaveAttribute('srcset', /\.avif 480w/);
+  const img = picture.locator('img');
+  await expect(img).toHaveAttribute('alt', 'Des étals de fruits au petit matin');
+  await expect(img).toHaveAttribute('loading', 'lazy');
+  await expect(img).toHaveAttribute('width', /^\d+$/);
+  await expect(img).toHaveAttribute('height', /^\d+$/);
+  await expect(rp.getByRole('link', { name: 'Lire la vidéo sur YouTube' })).toHaveAttribute('href', `https://www.youtube.com/watch?v=${VIDEO_ID}`);
+  await expect(rp.getByRole('link', { name: /Voir l’image\s: Une carte \(cdn\.example\)/ })).toHaveAttribute('href', 'https://cdn.example/carte.png');
+  await rp.waitForLoadState('networkidle');
+  // Nothing from YouTube or the external image's host: the page asked only its own origin.
+  expect(offSite).toEqual([]);
+  await reader.close();
 });
