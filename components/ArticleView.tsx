@@ -11,6 +11,7 @@ import type { Alternates } from './LanguageSwitcher';
 import { Picture } from './Picture';
 import { VideoFacade } from './VideoFacade.client';
 import { embedUrl, parseVideoEmbed, providerNames, SELF_HOSTED_VIDEO, watchUrl } from '@/lib/video/embed';
+import { videoForPage } from '@/db/media';
 import type { ReactNode } from 'react';
 
 /** The article column: full width on phones, 800 px at most (app/globals.css). */
@@ -54,6 +55,18 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
         </span>
         <span className="visually-hidden">{t('videoPlayer.play', { title: videoTitle, provider: providerNames[embed.provider] })}</span>
       </VideoFacade>
+    ) : null;
+  /**
+   * Our own file: a native player (no script; Range requests let it seek). preload="none" fetches nothing before
+   * play but the poster — the article's photo, a mid-size JPEG since `poster` has no srcset.
+   */
+  const file = selfHosted ? videoForPage(selfHosted) : null;
+  const nativeVideo = (poster: string | undefined, width: number, height: number) =>
+    selfHosted ? (
+      <video controls preload="none" poster={poster} width={file?.width ?? width} height={file?.height ?? height} aria-label={videoTitle}>
+        <source src={selfHosted} type={selfHosted.endsWith('.webm') ? 'video/webm' : 'video/mp4'} />
+        <a href={selfHosted}>{t('videoPlayer.download', { title: videoTitle })}</a>
+      </video>
     ) : null;
   const duration =
     article.kind === 'video' && article.videoDurationSeconds !== null ? <VideoDuration seconds={article.videoDurationSeconds} locale={locale} /> : null;
@@ -104,9 +117,7 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
             {embed ? (
               facade(<Picture photo={article.photo} alt="" sizes={HERO_SIZES} lead />)
             ) : selfHosted ? (
-              <video controls preload="none" poster={article.photo.sources.jpeg.at(-1)?.url} width={1600} height={900}>
-                <source src={selfHosted} type={selfHosted.endsWith('.webm') ? 'video/webm' : 'video/mp4'} />
-              </video>
+              nativeVideo((article.photo.sources.jpeg.find((j) => j.width >= 800) ?? article.photo.sources.jpeg.at(-1))?.url, 1600, 900)
             ) : (
               <Picture photo={article.photo} alt={article.photo.alt} sizes={HERO_SIZES} lead />
             )}
@@ -144,9 +155,7 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
                 />,
               )
             ) : selfHosted ? (
-              <video controls preload="none" poster={article.heroImage} width={article.heroWidth ?? 1600} height={article.heroHeight ?? 900}>
-                <source src={selfHosted} type={selfHosted.endsWith('.webm') ? 'video/webm' : 'video/mp4'} />
-              </video>
+              nativeVideo(article.heroImage, article.heroWidth ?? 1600, article.heroHeight ?? 900)
             ) : (
               <Image
                 src={article.heroImage}
@@ -177,15 +186,27 @@ export async function ArticleView({ article }: { article: ArticleDetail }) {
             </figcaption>
           ) : null}
         </figure>
-      ) : embed ? (
+      ) : embed || selfHosted ? (
         <figure className="hero">
           <div className="hero-media">
-            {facade(null)}
+            {embed ? facade(null) : nativeVideo(undefined, 1600, 900)}
             {duration}
           </div>
         </figure>
       ) : null}
-      <Markdown className="article-body" sponsored={sponsored} footnoteLabel={t('a11y.footnotes')} footnoteBackLabel={t('a11y.footnoteBack')}>
+      <Markdown
+        className="article-body"
+        sponsored={sponsored}
+        footnoteLabel={t('a11y.footnotes')}
+        footnoteBackLabel={t('a11y.footnoteBack')}
+        locale={locale}
+        labels={{
+          photoCredit: (credit) => t('article.photoCredit', { credit }),
+          externalImage: (description) => t('article.externalImage', { description }),
+          playVideo: (provider) => t('videoPlayer.playUntitled', { provider }),
+          videoPlayer: (provider) => t('videoPlayer.playerUntitled', { provider }),
+        }}
+      >
         {article.body}
       </Markdown>
       {article.corrections.length ? (

@@ -128,13 +128,15 @@ describe('Markdown: normal content', () => {
     expect(html).toContain('<del>faux</del>');
   });
 
-  it('renders images lazily with alt text', () => {
-    expect(render('![Le marché central](https://cdn.example/marche.jpg "Marché")')).toBe(
-      '<div><p><img src="https://cdn.example/marche.jpg" alt="Le marché central" title="Marché" loading="lazy" decoding="async"/></p></div>',
+  it('renders this site’s images lazily with alt text (alone in a paragraph: a figure), other sites’ images as links', () => {
+    expect(render('![](/images/a.jpg)')).toBe('<div><figure class="body-figure"><img src="/images/a.jpg" alt="" loading="lazy" decoding="async"/></figure></div>');
+    expect(render('Voir ![un plan](/images/a.jpg "Plan") ici')).toBe(
+      '<div><p>Voir <img src="/images/a.jpg" alt="un plan" title="Plan" loading="lazy" decoding="async"/> ici</p></div>',
     );
-    expect(render('![](/images/a.jpg)')).toBe(
-      '<div><p><img src="/images/a.jpg" alt="" loading="lazy" decoding="async"/></p></div>',
-    );
+    // The CSP allows images from this site only: an external one would be a broken image, so it is a link.
+    const external = render('![Le marché central](https://cdn.example/marche.jpg "Marché")');
+    expect(external).toContain('<a href="https://cdn.example/marche.jpg" rel="noopener noreferrer" class="body-external-image">View the image: Le marché central (cdn.example)</a>');
+    expect(external).not.toContain('<img');
   });
 
   it('shifts headings one level down', () => {

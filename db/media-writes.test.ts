@@ -122,6 +122,26 @@ describe('library', () => {
     expect(listAudit().map((a) => a.action)).toContain('media.focal');
   });
 
+  it('moving the focal point moves what the crops show: the red mark, cut off around the centre, is in every crop after', async () => {
+    const editor = account('editor');
+    const bytes = await sharp({ create: { width: 1600, height: 600, channels: 3, background: '#246' } })
+      .composite([{ input: { create: { width: 100, height: 100, channels: 3, background: '#f00' } }, left: 1400, top: 250 }])
+      .jpeg()
+      .toBuffer();
+    const { id } = await uploadMedia(editor, 'mark.jpg', bytes, t0);
+    /** Red pixels in the served file of a crop (the widest JPEG of it). */
+    const red = async (crop: '1x1' | '4x3' | '16x9') => {
+      const r = getMedia(id)!.renditions.filter((x) => x.crop === crop && x.format === 'jpeg').sort((a, b) => b.width - a.width)[0]!;
+      const { data, info } = await sharp(join(env.dir, 'media/public', r.file)).raw().toBuffer({ resolveWithObject: true });
+      let n = 0;
+      for (let i = 0; i < data.length; i += info.channels) if (data[i]! > 200 && data[i + 1]! < 80 && data[i + 2]! < 80) n++;
+      return n;
+    };
+    for (const crop of ['1x1', '4x3', '16x9'] as const) expect(await red(crop), `${crop} around the centre`).toBe(0);
+    await setFocalPoint(editor, id, { x: 0.9, y: 0.5 }, t0);
+    for (const crop of ['1x1', '4x3', '16x9'] as const) expect(await red(crop), `${crop} around the mark`).toBeGreaterThan(1000);
+  });
+
   it('shows where a photo is used and refuses to delete it while in use', async () => {
     const editor = account('editor');
     const { id } = await uploadMedia(editor, 'a.jpg', await jpeg(), t0);

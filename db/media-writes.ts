@@ -12,10 +12,12 @@ import { assertCan } from '@/lib/auth/policy';
 import { locales, type Locale } from '@/i18n/routing';
 import { MediaError, processImage, renditionsFor, type Focal, type Rendition } from '@/lib/media/process';
 import { enqueue } from '@/lib/media/queue';
-import { privateMediaDir, publicMediaDir } from '@/lib/media/paths';
+import { mediaUrl, privateMediaDir, publicMediaDir } from '@/lib/media/paths';
+import { probeVideoFile } from '@/lib/media/video';
+import type { Spooled } from '@/lib/media/spool';
 import { audit, type AuditActor } from './audit';
 import { getDb, type Db } from './client';
-import { articles, media, mediaRenditions, mediaTranslations, type MediaRow, type UserRole } from './schema';
+import { articles, media, mediaRenditions, mediaTranslations, mediaVideos, type MediaRow, type MediaVideoRow, type UserRole } from './schema';
 import type { MediaTexts } from './media';
 
 export { MediaError };
@@ -220,3 +222,72 @@ export async function deleteMedia(actor: MediaActor, id: number, now = new Date(
   await unlink(join(privateMediaDir(), `${row.hash}.jpg`)).catch(() => undefined);
 }
 
+
+/* ------------------------------------------------------------------------------------------------------------
+ * Videos: the spooled upload is checked (lib/media/video.ts) and moved into place; nothing is transcoded.
+ * ---------------------------------------------------------------------------------------------------------- */
+
+export const videoFileOf = (row: Pick<MediaVideoRow, 'hash' | 'container'>) => `${row.hash}.${row.container}`;
+
+/**
+ * Stores a video received on disk (lib/media/spool.ts). The temporary file is always consumed: moved into
+ * MEDIA_DIR/public, or removed when the video is refused (MediaError) or already in the library.
+ */
+export async function uploadVideo(actor: MediaActor, originalName: string, spooled: Spooled, now = new Date(), db: Db = getDb()): Promise<UploadResult> {
+  let published: string | null = null;
+  try {
+    assertCan(actor, 'media.upload');
+    const info = await probeVideoFile(spooled.path);
+    const existing = db.select({ id: mediaVideos.id }).from(mediaVideos).where(eq(mediaVideos.hash, spooled.hash)).get();
+    if (existing) return { id: existing.id, duplicate: true };
+    const file = videoFileOf({ hash: spooled.hash, container: info.container });
+    await mkdir(publicMediaDir(), { recursive: true });
+    published = join(/* turbopackIgnore: true */ publicMediaDir(), file);
+    await rename(spooled.path, published);
+    const id = db.transaction(
+      (tx) => {
+        const row = tx
+          .insert(mediaVideos)
+          .values({
+            hash: spooled.hash,
+            container: info.container,
+            bytes: spooled.bytes,
+            width: info.width,
+            height: info.height,
+            durationSeconds: info.durationSeconds,
+            originalName: originalName.slice(0, 200),
+            uploadedBy: actor.id > 0 ? actor.id : null,
+            uploadedAt: now,
+          })
+          .returning({ id: mediaVideos.id })
+          .get();
+        audit(auditActor(actor), { action: 'media.upload', targetType: 'video', targetId: row.id, detail: { name: originalName.slice(0, 200), bytes: spooled.bytes } }, tx, now);
+        return row.id;
+      },
+      { behavior: 'immediate' },
+    );
+    published = null;
+    return { id, duplicate: false };
+  } finally {
+    await unlink(spooled.path).catch(() => undefined);
+    if (published) await unlink(published).catch(() => undefined);
+  }
+}
+
+/** Deletes a video no article plays (else MediaInUseError) and its file. */
+export async function deleteVideo(actor: MediaActor, id: number, now = new Date(), db: Db = getDb()): Promise<void> {
+  const row = db.select().from(mediaVideos).where(eq(mediaVideos.id, id)).get();
+  if (!row) throw new MediaNotFoundError(id);
+  assertCan(actor, 'media.delete', { ownerId: row.uploadedBy, status: 'draft' });
+  const file = videoFileOf(row);
+  db.transaction(
+    (tx) => {
+      const users = tx.select({ id: articles.id }).from(articles).where(eq(articles.videoUrl, mediaUrl(file))).all();
+      if (users.length > 0) throw new MediaInUseError(users.map((u) => u.id));
+      tx.delete(mediaVideos).where(eq(mediaVideos.id, id)).run();
+      audit(auditActor(actor), { action: 'media.delete', targetType: 'video', targetId: id, detail: { name: row.originalName } }, tx, now);
+    },
+    { behavior: 'immediate' },
+  );
+  await unlink(join(/* turbopackIgnore: true */ publicMediaDir(), file)).catch(() => undefined);
+}

@@ -3,9 +3,9 @@
  * show a photo. No pixels here (reader pages must not load sharp): writes are in db/media-writes.ts.
  */
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { mediaUrl } from '@/lib/media/paths';
+import { mediaUrl, MEDIA_URL_PREFIX } from '@/lib/media/paths';
 import { getDb, type Db } from './client';
-import { articles, media, mediaRenditions, mediaTranslations, type MediaRenditionRow, type MediaRow } from './schema';
+import { articles, media, mediaRenditions, mediaTranslations, mediaVideos, type MediaRenditionRow, type MediaRow } from './schema';
 
 export interface MediaTexts {
   alt: string;
@@ -226,4 +226,69 @@ export function photoChoices(locale: string, limit = 200, db: Db = getDb()): { i
     }
   }
   return rows.map((r) => ({ id: r.id, thumb: thumbs.get(r.id) ?? null, label: (r.caption || r.alt || r.name).slice(0, 80), alt: r.alt ?? '' }));
+}
+
+/* ------------------------------------------------------------------------------------------------------------
+ * Videos (self-hosted files)
+ * ---------------------------------------------------------------------------------------------------------- */
+
+export interface VideoListItem {
+  id: number;
+  /** `/media/p/<sha256>.mp4|webm`: what an article's video field takes. */
+  url: string;
+  container: 'mp4' | 'webm';
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  durationSeconds: number | null;
+  originalName: string;
+  uploadedAt: Date;
+  uploadedBy: number | null;
+  usageCount: number;
+}
+
+const videoUrlSql = sql<string>`${MEDIA_URL_PREFIX} || ${mediaVideos.hash} || '.' || ${mediaVideos.container}`;
+
+/** The library's videos, newest first, with how many articles play each. */
+export function listVideos(limit = 100, db: Db = getDb()): VideoListItem[] {
+  return db
+    .select({
+      id: mediaVideos.id,
+      url: videoUrlSql,
+      container: mediaVideos.container,
+      bytes: mediaVideos.bytes,
+      width: mediaVideos.width,
+      height: mediaVideos.height,
+      durationSeconds: mediaVideos.durationSeconds,
+      originalName: mediaVideos.originalName,
+      uploadedAt: mediaVideos.uploadedAt,
+      uploadedBy: mediaVideos.uploadedBy,
+      usageCount: sql<number>`(select count(*) from ${articles} where ${articles.videoUrl} = ${videoUrlSql})`,
+    })
+    .from(mediaVideos)
+    .orderBy(desc(mediaVideos.uploadedAt), desc(mediaVideos.id))
+    .limit(limit)
+    .all();
+}
+
+/** What a reader page needs to size a self-hosted player (null when the file is not in the library). */
+export function videoForPage(url: string, db: Db = getDb()): { width: number | null; height: number | null; durationSeconds: number | null } | null {
+  const m = /^\/media\/p\/([0-9a-f]{64})\.(mp4|webm)$/.exec(url);
+  if (!m) return null;
+  return (
+    db
+      .select({ width: mediaVideos.width, height: mediaVideos.height, durationSeconds: mediaVideos.durationSeconds })
+      .from(mediaVideos)
+      .where(and(eq(mediaVideos.hash, m[1]!), eq(mediaVideos.container, m[2] as 'mp4' | 'webm')))
+      .get() ?? null
+  );
+}
+
+/** A library photo named in an article body (lib/markdown-media.ts): by number, or by one of its rendition files. */
+export function bodyPhoto(ref: { id: number } | { file: string }, locale: string, db: Db = getDb()): PhotoForPage | null {
+  const id =
+    'id' in ref
+      ? ref.id
+      : db.select({ id: mediaRenditions.mediaId }).from(mediaRenditions).where(eq(mediaRenditions.file, ref.file)).get()?.id;
+  return id === undefined ? null : photoForPage(id, locale, db);
 }

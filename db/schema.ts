@@ -402,6 +402,31 @@ export const mediaRenditions = sqliteTable(
   (t) => [primaryKey({ columns: [t.mediaId, t.crop, t.format, t.width] }), index('media_renditions_file').on(t.file)],
 );
 
+/**
+ * Self-hosted video files (issue 12): stored as uploaded (no transcoding on this server), served from the public
+ * media directory as `<sha256>.mp4|webm`. Articles name one by its path in `articles.video_url`; the poster is the
+ * article's photo. Duration and picture size come from the file (lib/media/video.ts) when it says.
+ */
+export const videoContainers = ['mp4', 'webm'] as const;
+export const mediaVideos = sqliteTable(
+  'media_videos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** SHA-256 (hex) of the file: its public name; the same file uploaded twice is one row. */
+    hash: text('hash').notNull().unique(),
+    container: text('container', { enum: videoContainers }).notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    durationSeconds: integer('duration_seconds'),
+    originalName: text('original_name').notNull().default(''),
+    uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('media_videos_uploaded').on(t.uploadedAt)],
+);
+
+export type MediaVideoRow = typeof mediaVideos.$inferSelect;
 export type MediaRow = typeof media.$inferSelect;
 export type MediaRenditionRow = typeof mediaRenditions.$inferSelect;
 export type ArticleRow = typeof articles.$inferSelect;

@@ -16,7 +16,8 @@ test.describe.configure({ timeout: 180_000, mode: 'serial' });
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 const PUBLIC_DIR = 'data/e2e-media/public';
-const publicFileCount = () => (existsSync(PUBLIC_DIR) ? readdirSync(PUBLIC_DIR).length : 0);
+// Photo files only: e2e/video.flows.spec.ts, in another worker, may store a video meanwhile.
+const publicFileCount = () => (existsSync(PUBLIC_DIR) ? readdirSync(PUBLIC_DIR).filter((f) => !/\.(?:mp4|webm)$/.test(f)).length : 0);
 const mediaCount = () => Number(scalar('select count(*) from media'));
 
 /** A 1600×1000 photo-like JPEG with GPS coordinates and a camera name in its EXIF. */
@@ -26,6 +27,14 @@ async function photoWithGps(seed: string) {
     .jpeg({ quality: 85 })
     .withExif({ IFD0: { Make: 'SourceCam', Model: 'Secret Phone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '3/1 52/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '11/1 31/1 0/1' } })
     .toBuffer();
+}
+
+/** Pixels of the test photo's red disc (#e63946) in an image. */
+async function redPixels(image: Buffer): Promise<number> {
+  const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
+  let n = 0;
+  for (let i = 0; i < data.length; i += info.channels) if (data[i]! > 190 && data[i + 1]! < 110 && data[i + 2]! < 120) n++;
+  return n;
 }
 
 async function upload(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
@@ -71,12 +80,19 @@ test('an editor uploads a photo, writes its alt text in both languages, uses it 
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Enregistré.')).toBeVisible();
   const squareBefore = scalar(`select file from media_renditions where media_id = ? and crop = '1x1'`, id);
+  const redBefore = await redPixels(await (await page.request.get(`/media/p/${squareBefore}`)).body());
   const target = page.locator('.nr-focal-target');
   const box = (await target.boundingBox())!;
   await target.click({ position: { x: box.width * 0.8, y: box.height * 0.5 } });
   await expect(page.getByText('Recadrages refaits.')).toBeVisible({ timeout: 30_000 });
   expect(Number(scalar('select focal_x from media where id = ?', id))).toBeGreaterThan(0.7);
-  expect(scalar(`select file from media_renditions where media_id = ? and crop = '1x1'`, id)).not.toBe(squareBefore);
+  const squareAfter = scalar(`select file from media_renditions where media_id = ? and crop = '1x1'`, id);
+  expect(squareAfter).not.toBe(squareBefore);
+  // The square crop follows the click: the red disc (at 81 % of the width) was cut in half around the centre; the
+  // served crop now shows all of it.
+  const redAfter = await redPixels(await (await page.request.get(`/media/p/${squareAfter}`)).body());
+  expect(redBefore).toBeGreaterThan(0);
+  expect(redAfter).toBeGreaterThan(redBefore * 1.6);
   // Where it is used: the draft.
   await expect(page.getByRole('link', { name: title })).toBeVisible();
 
@@ -104,11 +120,23 @@ test('an editor uploads a photo, writes its alt text in both languages, uses it 
   // Chromium accepts AVIF: it chose the AVIF source.
   expect(await img.evaluate((el: HTMLImageElement) => el.currentSrc)).toMatch(/\.avif$/);
   expect(await reader.locator('link[rel=preload][as=image][type="image/avif"]').count()).toBeGreaterThan(0);
+  // A browser without AVIF (or WebP) skips those sources by their type and takes the <img>: JPEG only.
+  expect(await hero.locator('source').evaluateAll((els) => els.map((e) => e.getAttribute('type')))).toEqual(['image/avif', 'image/webp']);
+  const fallback = (await img.getAttribute('src'))!;
+  expect(fallback).toMatch(/^\/media\/p\/[0-9a-f]{64}\.jpg$/);
+  expect(await img.getAttribute('srcset')).toMatch(/^\/media\/p\/[0-9a-f]{64}\.jpg \d+w(?:, \/media\/p\/[0-9a-f]{64}\.jpg \d+w)*$/);
   // Open Graph: the 1200×630 crop.
   expect(await reader.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/\/media\/p\/[0-9a-f]{64}\.jpg$/);
   await reader.close();
+  // The page is the same for every Accept (it is cached for everyone): one from a browser whose Accept lacks AVIF
+  // still has the JPEG fallback, and that file is answered as a JPEG.
+  const oldBrowser = 'image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5';
+  const html = await (await request.get(path, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } })).text();
+  expect(html).toContain(`src="${fallback}"`);
+  const jpeg = await request.get(fallback, { headers: { Accept: oldBrowser } });
+  expect(jpeg.headers()['content-type']).toBe('image/jpeg');
+  expect((await sharp(await jpeg.body()).metadata()).format).toBe('jpeg');
   // The photo's markup keeps the article page within its HTML budget (e2e/budget.api.spec.ts: 30 KB gzipped).
-  const html = await (await request.get(path)).text();
   const gz = gzipSync(html, { level: 6 }).length;
   test.info().annotations.push({ type: 'budget', description: `article with a library photo: HTML ${(gz / 1024).toFixed(1)} KB gz` });
   expect(gz).toBeLessThanOrEqual(30 * 1024);
@@ -148,7 +176,7 @@ test('hostile uploads are refused with a clear message and nothing stored', asyn
     { name: 'coupee.jpg', mimeType: 'image/jpeg', buffer: good.subarray(0, Math.floor(good.length / 2)) },
   ]);
   await expect(page.getByText(/joli\.svg.*SVG ne sont pas acceptés/)).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/vacances\.jpg.*n’est pas une image/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/vacances\.jpg.*ni une photo/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/coupee\.jpg.*tronqué ou endommagé/)).toBeVisible({ timeout: 30_000 });
 
   const origin = new URL(page.url()).origin;

@@ -46,7 +46,17 @@ export interface EditorOptions {
   illustrations: readonly { path: string; width: number; height: number }[];
   /** Library photos to choose from (newest first), with this language's alt text (empty = cannot publish). */
   photos?: { id: number; thumb: string | null; label: string; alt: string }[];
+  /** Library videos (self-hosted files): offered in the video address field; their duration fills an empty one. */
+  videos?: { url: string; label: string; durationSeconds: number | null }[];
   genres: readonly string[];
+}
+
+/** 63 → "1:03", 3723 → "1:02:03" (a form the duration field accepts, lib/video/duration.ts). */
+function clock(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
 export interface EditorPermissions {
@@ -351,7 +361,7 @@ export function ArticleEditor({
         <MarkdownToolbar target={bodyRef} onChange={(body) => update({ body })} />
         <textarea id="body" ref={bodyRef} value={fields.body} maxLength={200_000} onChange={(e) => update({ body: e.target.value })} {...described('body')} />
         {err('body')}
-        <Preview body={fields.body} />
+        <Preview body={fields.body} locale={article.locale} />
 
         <div className="nr-grid">
           <div>
@@ -414,8 +424,33 @@ export function ArticleEditor({
             </div>
             <div>
               <label htmlFor="videoUrl">{t('fields.videoUrl')}</label>
-              <input id="videoUrl" type="url" value={fields.videoUrl} maxLength={500} onChange={(e) => update({ videoUrl: e.target.value })} {...described('videoUrl')} />
+              {/* type=text: a library video's address is a path (/media/p/…), which type=url would refuse. */}
+              <input
+                id="videoUrl"
+                type="text"
+                inputMode="url"
+                list="library-videos"
+                value={fields.videoUrl}
+                maxLength={500}
+                onChange={(e) => {
+                  const chosen = (options.videos ?? []).find((v) => v.url === e.target.value.trim());
+                  const duration = chosen?.durationSeconds;
+                  update({
+                    videoUrl: e.target.value,
+                    ...(duration != null && fields.videoDurationSeconds.trim() === '' ? { videoDurationSeconds: clock(duration) } : {}),
+                  });
+                }}
+                {...described('videoUrl')}
+              />
+              <datalist id="library-videos">
+                {(options.videos ?? []).map((v) => (
+                  <option key={v.url} value={v.url}>
+                    {t('fields.libraryVideo', { name: v.label, duration: v.durationSeconds === null ? '?' : clock(v.durationSeconds) })}
+                  </option>
+                ))}
+              </datalist>
               {err('videoUrl')}
+              <p className="nr-hint">{t('fields.videoPoster')}</p>
             </div>
             <div>
               <label htmlFor="videoTitle">{t('fields.videoTitle')}</label>
@@ -513,7 +548,7 @@ export function ArticleEditor({
 }
 
 /** The body as readers will see it, rendered by the server's Markdown component (shown on demand). */
-function Preview({ body }: { body: string }) {
+function Preview({ body, locale }: { body: string; locale: 'fr' | 'en' }) {
   const t = useTranslations('newsroom.editor');
   const [open, setOpen] = useState(false);
   const [node, setNode] = useState<ReactNode>(null);
@@ -521,7 +556,7 @@ function Preview({ body }: { body: string }) {
     if (!open) return;
     let live = true;
     const timer = setTimeout(() => {
-      previewAction(body)
+      previewAction(body, locale)
         .then((rendered) => live && setNode(rendered))
         .catch(() => {});
     }, 500);
@@ -529,7 +564,7 @@ function Preview({ body }: { body: string }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [open, body]);
+  }, [open, body, locale]);
   return (
     <div className="nr-preview">
       <button type="button" aria-expanded={open} aria-controls="body-preview" onClick={() => setOpen(!open)}>

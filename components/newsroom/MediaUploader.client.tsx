@@ -98,7 +98,7 @@ export function MediaUploader() {
       >
         <p>{t('upload.drop')}</p>
         <label htmlFor="media-files">{t('upload.choose')}</label>
-        <input ref={input} id="media-files" name="files" type="file" multiple accept="image/jpeg,image/png,image/webp,image/avif,image/heic,.heic" />
+        <input ref={input} id="media-files" name="files" type="file" multiple accept="image/jpeg,image/png,image/webp,image/avif,image/heic,.heic,video/mp4,video/webm" />
         <button type="submit">{t('upload.send')}</button>
       </form>
       {items.length ? (

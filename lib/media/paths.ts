@@ -16,6 +16,8 @@ export function mediaDir(): string {
 }
 export const publicMediaDir = () => join(mediaDir(), 'public');
 export const privateMediaDir = () => join(mediaDir(), 'originals');
+/** Uploads being received (videos are streamed to disk): same file system as public/, so a rename publishes. */
+export const incomingMediaDir = () => join(mediaDir(), 'incoming');
 
 /** Public file names are content hashes with one known extension: anything else is not ours. */
 export const PUBLIC_FILE = /^[0-9a-f]{64}\.(avif|webp|jpg|mp4|webm)$/;

@@ -40,7 +40,11 @@ export type MediaErrorCode =
   | 'heic_unsupported'
   | 'not_image'
   | 'corrupt'
-  | 'busy';
+  | 'busy'
+  // Videos (lib/media/video.ts): over MAX_VIDEO_BYTES, damaged or truncated, neither photo nor MP4/WebM.
+  | 'video_too_large'
+  | 'video_corrupt'
+  | 'not_media';
 
 /** A refusal the editor can act on; `code` maps to a localized message (newsroom.media.errors.<code>). */
 export class MediaError extends Error {

@@ -7,7 +7,8 @@
 import type { ReactNode } from 'react';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
-import { locales } from '@/i18n/routing';
+import { defaultLocale, locales } from '@/i18n/routing';
+import { getTranslations } from 'next-intl/server';
 import { actorOf, requireCan, requireUser } from '@/lib/auth/current-user';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { parseSiteLocalDateTime } from '@/lib/site-time';
@@ -127,11 +128,27 @@ export async function workflowAction(id: number, op: WorkflowOp): Promise<Workfl
 }
 
 /** The body as readers will see it: the same server Markdown component, never raw HTML. */
-export async function previewAction(body: string): Promise<ReactNode> {
+export async function previewAction(body: string, locale?: string): Promise<ReactNode> {
   await requireUser();
   const text = z.string().max(200_000).safeParse(body);
   if (!text.success) return null;
-  return <Markdown className="article-body">{text.data}</Markdown>;
+  // The article's language: library photos show their texts in it, the media labels are the reader's.
+  const lang = z.enum(locales).catch(defaultLocale).parse(locale);
+  const t = await getTranslations({ locale: lang });
+  return (
+    <Markdown
+      className="article-body"
+      locale={lang}
+      labels={{
+        photoCredit: (credit) => t('article.photoCredit', { credit }),
+        externalImage: (description) => t('article.externalImage', { description }),
+        playVideo: (provider) => t('videoPlayer.playUntitled', { provider }),
+        videoPlayer: (provider) => t('videoPlayer.playerUntitled', { provider }),
+      }}
+    >
+      {text.data}
+    </Markdown>
+  );
 }
 
 export async function heartbeatAction(id: number) {

@@ -12,7 +12,7 @@ import { actorOf, requireUser } from '@/lib/auth/current-user';
 import { ForbiddenError } from '@/lib/auth/policy';
 import type { SessionUser } from '@/db/sessions';
 import { getMedia } from '@/db/media';
-import { deleteMedia, MediaAltRequiredError, MediaError, MediaInUseError, MediaNotFoundError, setFocalPoint, updateMediaTexts } from '@/db/media-writes';
+import { deleteMedia, deleteVideo, MediaAltRequiredError, MediaError, MediaInUseError, MediaNotFoundError, setFocalPoint, updateMediaTexts } from '@/db/media-writes';
 import { formId, formText, refreshReaderPages, typedValues, type AdminFormState } from './support';
 
 async function mediaT(user: Pick<SessionUser, 'locale'>) {
@@ -80,4 +80,19 @@ export async function deleteMediaAction(_: AdminFormState, form: FormData): Prom
     return { error: t(`errors.${code(error)}` as never) };
   }
   redirect('/newsroom/media?deleted=1');
+}
+
+export async function deleteVideoAction(_: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const user = await requireUser();
+  const t = await mediaT(user);
+  const id = formId(form);
+  if (!id) return { error: t('errors.generic') };
+  try {
+    await deleteVideo(actorOf(user), id);
+  } catch (error) {
+    if (error instanceof MediaInUseError) return { error: t('videos.inUse') };
+    if (error instanceof MediaNotFoundError) return { error: t('errors.generic') };
+    return { error: t(`errors.${code(error)}` as never) };
+  }
+  return { ok: t('videos.deleted') };
 }

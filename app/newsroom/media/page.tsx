@@ -2,7 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listMedia } from '@/db/media';
+import { listMedia, listVideos } from '@/db/media';
+import { deleteVideoAction } from '@/app/newsroom/actions/media';
+import { AdminForm } from '@/components/newsroom/AdminForm.client';
+import { can } from '@/lib/auth/policy';
+import { formatDuration } from '@/lib/format';
 import { requireCan } from '@/lib/auth/current-user';
 import { SITE_TIME_ZONE } from '@/lib/config';
 import { newsroomLocale } from '@/components/newsroom/locale';
@@ -25,7 +29,7 @@ function day(value: string | undefined, next = false): Date | undefined | null {
 }
 
 export default async function MediaLibraryPage({ searchParams }: PageProps<'/newsroom/media'>) {
-  await requireCan('media.upload');
+  const user = await requireCan('media.upload');
   const params = await searchParams;
   const q = (one(params.q) ?? '').slice(0, 200);
   const from = day(one(params.from));
@@ -36,6 +40,7 @@ export default async function MediaLibraryPage({ searchParams }: PageProps<'/new
   const locale = await newsroomLocale();
   const [t, format] = await Promise.all([getTranslations({ locale, namespace: 'newsroom.media' }), getFormatter({ locale })]);
   const { items, hasMore } = listMedia({ q, from, to, page });
+  const videos = page === 1 ? listVideos() : [];
   const uploaded = (one(params.uploaded) ?? '').split(',').filter(Boolean).slice(0, 20);
   const next = new URLSearchParams({ ...(q ? { q } : {}), ...(one(params.from) ? { from: one(params.from)! } : {}), ...(one(params.to) ? { to: one(params.to)! } : {}), page: String(page + 1) });
   return (
@@ -45,7 +50,9 @@ export default async function MediaLibraryPage({ searchParams }: PageProps<'/new
         <ul role="status">
           {uploaded.map((u, i) => {
             const [kind, value] = u.split(':');
-            return <li key={i}>{kind === 'ok' ? t('upload.done', { name: `#${value}` }) : t.has(`errors.${value}`) ? t(`errors.${value}` as never) : t('errors.generic')}</li>;
+            if (kind === 'ok') return <li key={i}>{t('upload.done', { name: `#${value}` })}</li>;
+            if (kind === 'video') return <li key={i}>{t('videos.added', { name: `#${value}` })}</li>;
+            return <li key={i}>{t.has(`errors.${value}`) ? t(`errors.${value}` as never) : t('errors.generic')}</li>;
           })}
         </ul>
       ) : null}
@@ -86,6 +93,36 @@ export default async function MediaLibraryPage({ searchParams }: PageProps<'/new
         </ul>
       )}
       {hasMore ? <Link href={`/newsroom/media?${next}`}>{t('list.next')}</Link> : null}
+      <section aria-labelledby="videos-title">
+        <h2 id="videos-title">{t('videos.title')}</h2>
+        {videos.length === 0 ? (
+          <p>{t('videos.empty')}</p>
+        ) : (
+          <ul className="nr-video-list">
+            {videos.map((v) => (
+              <li key={v.id} data-video-id={v.id}>
+                <strong>
+                  #{v.id} {v.originalName}
+                </strong>
+                <span className="nr-hint">
+                  {' '}
+                  {v.container.toUpperCase()} · {t('videos.megabytes', { size: Math.round((v.bytes / (1024 * 1024)) * 10) / 10 })}
+                  {v.width && v.height ? ` · ${t('videos.size', { width: v.width, height: v.height })}` : ''} ·{' '}
+                  {v.durationSeconds !== null ? `${t('videos.duration')} ${formatDuration(v.durationSeconds, locale)}` : t('videos.unknownDuration')} ·{' '}
+                  <time dateTime={v.uploadedAt.toISOString()}>{format.dateTime(v.uploadedAt, { dateStyle: 'medium', timeZone: SITE_TIME_ZONE })}</time> ·{' '}
+                  {t('videos.uses', { count: v.usageCount })}
+                </span>
+                <label>
+                  {t('videos.address')} <input readOnly value={v.url} size={40} className="nr-video-address" />
+                </label>
+                {v.usageCount === 0 && can(user, 'media.delete', { ownerId: v.uploadedBy, status: 'draft' }) ? (
+                  <AdminForm action={deleteVideoAction} submitLabel={t('videos.delete')} items={[{ name: 'id', label: '', type: 'hidden', defaultValue: String(v.id) }]} />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -3,13 +3,16 @@ import { notFound } from 'next/navigation';
 import { locales } from '@/i18n/routing';
 import { articleGenres } from '@/db/schema';
 import { articleFormOptions, getEditableArticle } from '@/db/article-writes';
-import { photoChoices } from '@/db/media';
+import { listVideos, photoChoices } from '@/db/media';
 import { requireCan } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { newsroomT } from '@/components/newsroom/locale';
 import { ArticleEditor } from '@/components/newsroom/ArticleEditor.client';
 import { parseArticleId } from '@/components/newsroom/params';
 import { WireNotice } from '@/components/newsroom/WireNotice';
+
+/** Library videos for the video address field (newest first). */
+const videoChoices = () => listVideos(200).map((v) => ({ url: v.url, label: v.originalName || `#${v.id}`, durationSeconds: v.durationSeconds }));
 
 export async function generateMetadata({ params }: PageProps<'/newsroom/articles/[id]'>): Promise<Metadata> {
   const id = parseArticleId((await params).id);
@@ -54,7 +57,7 @@ export default async function EditArticlePage({ params }: PageProps<'/newsroom/a
           missingLocales: can(user, 'article.translate', scope) ? locales.filter((l) => !present.has(l)) : [],
         }}
         server={article}
-        options={{ ...articleFormOptions(article.locale), photos: photoChoices(article.locale), genres: articleGenres }}
+        options={{ ...articleFormOptions(article.locale), photos: photoChoices(article.locale), videos: videoChoices(), genres: articleGenres }}
         can={{
           submit: can(user, 'article.submit', scope),
           publish: can(user, 'article.publish', scope),

@@ -12,6 +12,7 @@ import { newsroomLocale, newsroomT } from '@/components/newsroom/locale';
 import { AdminForm } from '@/components/newsroom/AdminForm.client';
 import { FocalPoint } from '@/components/newsroom/FocalPoint.client';
 import { deleteMediaAction, saveMediaTexts } from '@/app/newsroom/actions/media';
+import { photoMarkdown } from '@/lib/markdown-media';
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await newsroomLocale();
@@ -78,6 +79,11 @@ export default async function MediaPage({ params }: PageProps<'/newsroom/media/[
           ]}
         />
       ) : null}
+      <p>
+        <label>
+          {t('edit.bodySyntax')} <input readOnly value={photoMarkdown(m.id)} size={30} className="nr-body-syntax" />
+        </label>
+      </p>
       <h2>{t('edit.usage')}</h2>
       {m.usage.length === 0 ? (
         <p>{t('edit.unused')}</p>

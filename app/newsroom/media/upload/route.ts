@@ -1,19 +1,23 @@
 /**
- * Photo upload (issue 12): `POST /newsroom/media/upload`, one file per request as the raw body (the page's script
+ * Photo and video upload (issue 12): `POST /newsroom/media/upload`, one file per request as the raw body (the page's script
  * sends each file on its own XMLHttpRequest, so each shows its progress), its name in `X-File-Name`
  * (URI-encoded). Without JavaScript the page's plain form posts `multipart/form-data` with several files; the
  * answer is then a redirect back to the library with the outcome in the query string.
  *
- * Checks, in order: same Origin (a cross-site form cannot upload), a session whose role may upload, a body of at
- * most 25 MB (read with a running count, never buffered past the limit), then lib/media's validation. Refused
- * files are answered 4xx with a code the page translates; nothing is stored.
+ * Checks, in order: same Origin (a cross-site form cannot upload), a session whose role may upload, then the first
+ * bytes: an MP4 or WebM is streamed to disk (at most 500 MB, lib/media/spool.ts) and checked by lib/media/video.ts;
+ * anything else is a photo, read with a running count up to 25 MB (never buffered past it) and checked by
+ * lib/media/process.ts. Refused files are answered 4xx with a code the page translates; nothing is stored. The
+ * plain form (no JavaScript) is read whole by formData(), so there each file, video or photo, stays under 25 MB.
  */
 import { NextResponse } from 'next/server';
 import { currentUser, actorOf } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { getSiteUrl } from '@/lib/site';
 import { MAX_UPLOAD_BYTES, MediaError } from '@/lib/media/process';
-import { uploadMedia } from '@/db/media-writes';
+import { uploadMedia, uploadVideo, type MediaActor, type UploadResult } from '@/db/media-writes';
+import { MAX_VIDEO_BYTES, sniffVideo } from '@/lib/media/video';
+import { spool, withVideoSlot } from '@/lib/media/spool';
 import { log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -37,32 +41,60 @@ function sameOrigin(request: Request): boolean {
   return allowed.has(origin);
 }
 
-/** Beyond this declared size the connection is not worth draining: refused at once. */
+/** Beyond this many bytes a photo upload is not worth draining: reading stops (the client sees the 413 or a reset). */
 const DRAIN_LIMIT = 256 * 1024 * 1024;
 
-/**
- * Reads the body, keeping at most `max` bytes: past it, the rest is read and dropped (so the client, which is
- * still sending, gets a clean 413 rather than a reset connection) and the upload is refused.
- */
-async function readLimited(request: Request, max: number): Promise<Buffer> {
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > DRAIN_LIMIT) throw new MediaError('too_large');
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
+/** Reads until at least `n` bytes (or the end): enough for the magic numbers that say photo or video. */
+async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>, n: number): Promise<{ chunks: Uint8Array[]; head: Buffer; done: boolean }> {
   const chunks: Uint8Array[] = [];
   let total = 0;
+  while (total < n) {
+    const { done, value } = await reader.read();
+    if (done) return { chunks, head: Buffer.concat(chunks), done: true };
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  return { chunks, head: Buffer.concat(chunks), done: false };
+}
+
+/**
+ * Reads the rest of a photo's body, keeping at most `max` bytes: past it, the rest is read and dropped (so the
+ * client, which is still sending, gets a clean 413 rather than a reset connection) and the upload is refused.
+ */
+async function readLimited(reader: ReadableStreamDefaultReader<Uint8Array>, first: Uint8Array[], max: number): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const take = (value: Uint8Array) => {
+    total += value.byteLength;
+    if (total <= max) chunks.push(value);
+  };
+  first.forEach(take);
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    total += value.byteLength;
+    take(value);
     if (total > DRAIN_LIMIT) {
       await reader.cancel().catch(() => undefined);
       break;
     }
-    if (total <= max) chunks.push(value);
   }
   if (total > max) throw new MediaError('too_large');
   return Buffer.concat(chunks);
+}
+
+/** One raw-body upload: the first bytes decide — an MP4/WebM is streamed to disk, anything else is a photo. */
+async function receive(request: Request, actor: MediaActor, name: string): Promise<UploadResult & { kind: 'photo' | 'video' }> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > MAX_VIDEO_BYTES) throw new MediaError('video_too_large');
+  if (!request.body) throw new MediaError('empty');
+  const reader = request.body.getReader();
+  const { chunks, head, done } = await readHead(reader, 64);
+  if (sniffVideo(head)) {
+    const result = await withVideoSlot(async () => uploadVideo(actor, name, await spool(chunks, done ? null : reader, MAX_VIDEO_BYTES)));
+    return { ...result, kind: 'video' };
+  }
+  const bytes = done ? head : await readLimited(reader, chunks, MAX_UPLOAD_BYTES);
+  return { ...(await uploadMedia(actor, name, bytes)), kind: 'photo' };
 }
 
 function decodeName(raw: string | null): string {
@@ -94,8 +126,14 @@ export async function POST(request: Request) {
         if (typeof entry === 'string') continue;
         try {
           if (entry.size > MAX_UPLOAD_BYTES) throw new MediaError('too_large');
-          const { id } = await uploadMedia(actor, entry.name, Buffer.from(await entry.arrayBuffer()));
-          results.push(`ok:${id}`);
+          const bytes = Buffer.from(await entry.arrayBuffer());
+          if (sniffVideo(bytes.subarray(0, 64))) {
+            const { id } = await withVideoSlot(async () => uploadVideo(actor, entry.name, await spool([bytes], null, MAX_VIDEO_BYTES)));
+            results.push(`video:${id}`);
+          } else {
+            const { id } = await uploadMedia(actor, entry.name, bytes);
+            results.push(`ok:${id}`);
+          }
         } catch (error) {
           if (!(error instanceof MediaError)) throw error;
           results.push(`error:${error.code}`);
@@ -112,11 +150,10 @@ export async function POST(request: Request) {
   }
 
   try {
-    const bytes = await readLimited(request, MAX_UPLOAD_BYTES);
-    const { id, duplicate } = await uploadMedia(actor, decodeName(request.headers.get('x-file-name')), bytes);
-    return json(duplicate ? 200 : 201, { id, duplicate });
+    const { id, duplicate, kind } = await receive(request, actor, decodeName(request.headers.get('x-file-name')));
+    return json(duplicate ? 200 : 201, { id, duplicate, kind });
   } catch (error) {
-    if (error instanceof MediaError) return json(error.code === 'too_large' ? 413 : error.code === 'busy' ? 503 : 422, { error: error.code });
+    if (error instanceof MediaError) return json(error.code === 'too_large' || error.code === 'video_too_large' ? 413 : error.code === 'busy' ? 503 : 422, { error: error.code });
     log.error('media_upload_failed', { error: error instanceof Error ? error.message : String(error) });
     return json(500, { error: 'generic' });
   }
