@@ -10,7 +10,8 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  for (const url of process.argv.slice(2)) {
+  for (const [i, url] of process.argv.slice(2).entries()) {
+    console.error(`lighthouse ${i + 1}/${process.argv.length - 2}: ${url}`);
     const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories });
     if (!run) throw new Error(`no Lighthouse result for ${url}`);
     const { lhr } = run;

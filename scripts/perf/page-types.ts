@@ -142,6 +142,7 @@ export const pageTypes: PageType[] = [
   {
     key: 'search',
     label: 'Search',
+    lighthouse: true,
     hot: () => get(paths.search('fr', 'douala')),
     // Search is dynamic: every request renders. Distinct queries so that no layer can answer from a cache.
     misses: (_db, count) => SEARCH_WORDS.slice(0, count).map((w) => get(paths.search('fr', w))),
