@@ -14,7 +14,6 @@ import {
 } from '@/db/wordpress';
 import { getDb, type Db } from '@/db/client';
 import { uploadMedia, SYSTEM_MEDIA_ACTOR } from '@/db/media-writes';
-import { mediaUrl } from '@/lib/media/paths';
 import { defaultLocale, isLocale, locales, type Locale } from '@/i18n/routing';
 import { slugify } from '@/lib/slug';
 import { htmlToText } from '@/lib/wire/html-to-markdown';
@@ -159,28 +158,46 @@ export async function importWordpress(file: string, options: ImportOptions = {})
   const topic = (t: WxrTag) => concept(t, tagsById, (x) => ({ name: fix(x.name), slug: slugify(decodeURIComponent(x.slug)) }), (x) => `wp:tag:${x.slug}`);
 
   const uploadsRoot = options.uploads ? resolve(options.uploads) : null;
+  /** Library photo per file of the uploads folder (one photo however many posts or sizes point to it). */
   const uploaded = new Map<string, { id: number; url: string } | null>();
+  const missing = new Set<string>();
+  /**
+   * The library photo for an image of the export, written in bodies as `/media/photo/N` (stable when its crops
+   * are redone). WordPress links the resized copies it made (`photo-1024x640.jpg`): the original beside them is
+   * taken instead when it is there, so a featured image and its inline copies are one photo at full quality.
+   */
   async function media(url: string): Promise<{ id: number; url: string } | null> {
-    if (uploaded.has(url)) return uploaded.get(url)!;
-    let result: { id: number; url: string } | null = null;
     const m = /\/wp-content\/uploads\/(.+)$/.exec(url.split(/[?#]/)[0]!);
-    const relative = m ? decodeURIComponent(m[1]!) : null;
-    const path = uploadsRoot && relative ? resolve(uploadsRoot, relative) : null;
-    if (path && path.startsWith(uploadsRoot + sep) && existsSync(path)) {
-      if (!options.dryRun) {
-        try {
-          const { id } = await uploadMedia(SYSTEM_MEDIA_ACTOR, relative!.split('/').pop()!, readFileSync(path), now, db);
-          const rendition = db.$client
-            .prepare<[number], { file: string }>("select file from media_renditions where media_id = ? and crop = '16x9' and format = 'jpeg' order by width desc limit 1")
-            .get(id);
-          result = rendition ? { id, url: mediaUrl(rendition.file) } : null;
-          report.mediaImported++;
-        } catch (error) {
-          report.mediaMissing.push(`${url} (${error instanceof Error ? error.message : 'refused'})`);
-        }
-      } else result = { id: 0, url };
-    } else report.mediaMissing.push(url);
-    uploaded.set(url, result);
+    let relative: string | null = null;
+    try {
+      relative = m ? decodeURIComponent(m[1]!) : null;
+    } catch {
+      relative = null;
+    }
+    const inUploads = (rel: string) => {
+      const path = resolve(uploadsRoot!, rel);
+      return path.startsWith(uploadsRoot + sep) && existsSync(path) ? path : null;
+    };
+    const original = relative?.replace(/-\d{2,5}x\d{2,5}(\.[a-z0-9]+)$/i, '$1');
+    const chosen = !uploadsRoot || !relative ? null : original && original !== relative && inUploads(original) ? original : relative;
+    const path = chosen ? inUploads(chosen) : null;
+    if (!path) {
+      if (!missing.has(url)) report.mediaMissing.push(url);
+      missing.add(url);
+      return null;
+    }
+    if (uploaded.has(path)) return uploaded.get(path)!;
+    let result: { id: number; url: string } | null = null;
+    if (!options.dryRun) {
+      try {
+        const { id, duplicate } = await uploadMedia(SYSTEM_MEDIA_ACTOR, chosen!.split('/').pop()!, readFileSync(path), now, db);
+        result = { id, url: `/media/photo/${id}` };
+        if (!duplicate) report.mediaImported++;
+      } catch (error) {
+        report.mediaMissing.push(`${url} (${error instanceof Error ? error.message : 'refused'})`);
+      }
+    } else result = { id: 0, url };
+    uploaded.set(path, result);
     return result;
   }
 

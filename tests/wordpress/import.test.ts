@@ -4,6 +4,8 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addRedirect, dropShadowingRedirects, legacyRedirect, normalizeLegacyPath } from '@/db/wordpress';
 import { importWordpress } from '@/lib/wordpress/import';
+import { listArticles } from '@/db/articles';
+import { renderSitemap } from '@/lib/sitemaps';
 import { repairMojibake } from '@/lib/wordpress/mojibake';
 import { useTestDb } from '../support/db';
 
@@ -40,7 +42,7 @@ describe('WordPress import', () => {
     expect(report).toMatchObject({ siteUrl: 'https://journal.example', imported: 4, updated: 0, unchanged: 0, mediaImported: 1 });
     expect(report.skipped).toEqual({ 'status private': 1, 'post type page': 1 });
     expect(report.mediaMissing).toEqual(['https://journal.example/wp-content/uploads/2024/11/absent.jpg']);
-    expect(report.dropped).toMatchObject({ script: 1, iframe: 1, 'shortcode:gallery': 1, 'block-comment': 2 });
+    expect(report.dropped).toMatchObject({ script: 1, iframe: 1, 'shortcode:gallery': 1, 'block-comment': 4 });
     // Ã© ×4 (été, réélu), â€™, â– .
     expect(report.mojibakeRepaired).toBe(6);
 
@@ -72,6 +74,9 @@ describe('WordPress import', () => {
     expect(body).toContain('- Liste A : 54 %');
     expect(body).toContain('> Une victoire nette.');
     expect(body).toContain('_Le bureau de vote_');
+    // The block editor's resized copy (marche-1024x640.jpg, not in the uploads folder) is the featured image's
+    // original: one library photo, written as its stable library address.
+    expect(body).toContain(`![Les étals du marché](/media/photo/${fr!.hero_media_id})`);
     expect(body).toContain('■ Lire aussi [la campagne](https://journal.example/2024/11/14/campagne/)');
     expect(body).not.toMatch(/script|pub|ads\.example|gallery|wp:|absent\.jpg|â|Ã/);
     expect(en!.body).toContain('<https://www.youtube.com/watch?v=abc123>');
@@ -100,6 +105,21 @@ describe('WordPress import', () => {
     expect(all(`select at.name from authors a join author_translations at on at.author_id = a.id where a.key = 'wp:amina' and at.locale = 'fr'`)).toEqual([{ name: 'Amina Bello' }]);
   });
 
+  it('puts the published posts in the sitemaps, with hreflang for Polylang pairs, and in the feeds', async () => {
+    await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
+    const later = new Date('2026-06-01T00:00:00Z');
+    const fr = renderSitemap('fr-articles-1', { now: later })!;
+    const entry = fr.split('<url>').find((u) => u.includes('/fr/politique/maire-reelu</loc>'));
+    expect(entry).toBeDefined();
+    expect(entry).toMatch(/hreflang="en" href="[^"]*\/en\/politics\/mayor-re-elected"/);
+    // Drafts and the post scheduled for 2027 are not listed.
+    expect(fr).not.toContain('budget-2027');
+    expect(fr.match(/<url>/g)).toHaveLength(1);
+    const feed = listArticles('fr', {}, 50, 0, later);
+    expect(feed.map((a) => a.slug)).toEqual(['maire-reelu']);
+    expect(new Date(feed[0]!.publishedAt!).toISOString()).toBe('2024-11-15T08:30:00.000Z');
+  });
+
   it('a second run changes nothing; a changed post is updated in place', async () => {
     await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
     const before = snapshot();
@@ -108,10 +128,15 @@ describe('WordPress import', () => {
     expect(snapshot()).toEqual(before);
 
     const edited = join(env.dir, 'edited.xml');
-    writeFileSync(edited, readFileSync(FIXTURE, 'utf8').replace('Budget 2027]]>', 'Budget 2027 : le projet]]>'));
+    writeFileSync(
+      edited,
+      readFileSync(FIXTURE, 'utf8').replace('Budget 2027]]>', 'Budget 2027 : le projet]]>').replace('Une victoire nette.', 'Une victoire très nette.'),
+    );
     const third = await importWordpress(edited, { uploads, now: NOW, db: env.db });
-    expect(third).toMatchObject({ imported: 0, updated: 1, unchanged: 3 });
+    expect(third).toMatchObject({ imported: 0, updated: 2, unchanged: 2, mediaImported: 0 });
     expect(all(`select count(*) as n from articles`)).toEqual([{ n: 4 }]);
+    // The updated post's photo is the one already in the library, not a copy.
+    expect(all(`select count(*) as n from media`)).toEqual([{ n: 1 }]);
     expect(all(`select title from articles where slug = 'budget-2027'`)).toEqual([{ title: 'Budget 2027 : le projet' }]);
   });
 
