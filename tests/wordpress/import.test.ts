@@ -169,6 +169,19 @@ describe('WordPress import', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('refuses an oversized field, however big the file, before writing anything', async () => {
+    await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
+    const before = snapshot();
+    // A hostile multi-gigabyte export is one enormous element somewhere: the reader refuses it at 16 MB instead of
+    // buffering it, and pass 1 has read the whole file before any write, so the posts before it stay as they were.
+    const huge = join(env.dir, 'huge.xml');
+    const text = readFileSync(FIXTURE, 'utf8').replace('Une victoire nette.', 'Une victoire très nette.');
+    const at = text.lastIndexOf('</channel>');
+    writeFileSync(huge, `${text.slice(0, at)}<item><title>${'x'.repeat(17 * 1024 * 1024)}</title></item>${text.slice(at)}`);
+    await expect(importWordpress(huge, { now: NOW, db: env.db })).rejects.toThrow(/larger than 16777216 bytes/);
+    expect(snapshot()).toEqual(before);
+  });
+
   it('answers old URLs with the new ones (one lookup by exact path)', async () => {
     await importWordpress(FIXTURE, { uploads, now: NOW, db: env.db });
     const at = NOW.getTime();
