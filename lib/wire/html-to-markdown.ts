@@ -43,10 +43,12 @@ function safeHref(value: unknown): string | null {
 
 /**
  * Options for imports that keep more than the wire desk does (lib/wordpress/body.ts): images whose source the
- * caller maps to a library URL (null drops the image), and a count of everything dropped, by kind.
+ * caller maps to a library URL (null drops the image), links the caller rewrites (after the scheme filter), and a
+ * count of everything dropped, by kind.
  */
 export interface HtmlConversionOptions {
   image?: (src: string, alt: string) => string | null;
+  link?: (href: string) => string;
   onDrop?: (kind: string) => void;
 }
 
@@ -71,7 +73,8 @@ function clean(node: HastNodes, options: HtmlConversionOptions = {}): void {
       return false;
     }
     if (child.tagName === 'a') {
-      const href = safeHref(child.properties?.href);
+      const safe = safeHref(child.properties?.href);
+      const href = safe && options.link ? options.link(safe) : safe;
       child.properties = href ? { href } : {};
       if (!href) child.tagName = 'span';
     }

@@ -34,7 +34,7 @@ export function imageSources(html: string): string[] {
   return [...html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1]!);
 }
 
-export function wordpressBodyToMarkdown(html: string, image: (src: string, alt: string) => string | null): BodyResult {
+export function wordpressBodyToMarkdown(html: string, image: (src: string, alt: string) => string | null, link?: (href: string) => string): BodyResult {
   const dropped: Record<string, number> = {};
   const drop = (kind: string) => {
     dropped[kind] = (dropped[kind] ?? 0) + 1;
@@ -68,6 +68,7 @@ export function wordpressBodyToMarkdown(html: string, image: (src: string, alt: 
   const images: string[] = [];
   const markdown = htmlToMarkdownWith(autop(s), {
     onDrop: drop,
+    link,
     image: (src, alt) => {
       images.push(src);
       return image(src, alt);

@@ -201,6 +201,18 @@ export async function importWordpress(file: string, options: ImportOptions = {})
     return result;
   }
 
+  /**
+   * Links to the old site itself become site paths (`https://old.example/2024/11/14/x/` → `/2024/11/14/x/`): the
+   * old domain now points at Kiosque, whose old-URL table answers them with a 301 to the new page, and they keep
+   * working if the site moves to a new domain. Its files (`/wp-content/…`) and admin stay as they were.
+   */
+  const siteLink = (href: string) => {
+    const path = /^https?:/i.test(href) ? pathOf(href, base) : null;
+    if (!path || /^\/wp-(?:content|admin|includes|login)\b/.test(path)) return href;
+    const hash = href.indexOf('#');
+    return hash >= 0 ? path + href.slice(hash) : path;
+  };
+
   type Prepared = { item: WxrItem; hash: string; hero: { id: number; url: string } | null; images: Map<string, string | null> };
   let batch: Prepared[] = [];
 
@@ -256,7 +268,7 @@ export async function importWordpress(file: string, options: ImportOptions = {})
     const authorName = fix(wpAuthor?.displayName || item.creator || 'Rédaction');
     const authorId = ensureAuthor(tx, `wp:${item.creator || 'unknown'}`, authorName, slugify(item.creator || authorName));
 
-    const body = wordpressBodyToMarkdown(fix(item.content), (src) => p.images.get(src) ?? null);
+    const body = wordpressBodyToMarkdown(fix(item.content), (src) => p.images.get(src) ?? null, siteLink);
     for (const [kind, n] of Object.entries(body.dropped)) report.dropped[kind] = (report.dropped[kind] ?? 0) + n;
     const status = STATUS[item.status]!;
     const publishedAt = wpDate(item.postDateGmt) ?? (status === 'draft' ? null : wpDate(item.postDate));
