@@ -39,6 +39,8 @@ export interface ImportReport {
   redirects: number;
   /** Old paths not kept because Kiosque serves that URL itself (a section, a fixed page, the newsroom…). */
   redirectsShadowed: string[];
+  /** Sub-categories merged into their top-level section: category path → the section's category. */
+  sectionsFlattened: Record<string, string>;
 }
 
 export interface ImportOptions { uploads?: string; dryRun?: boolean; now?: Date; db?: Db }
@@ -112,7 +114,7 @@ export async function importWordpress(file: string, options: ImportOptions = {})
   }
 
   const report: ImportReport = {
-    siteUrl, imported: 0, updated: 0, unchanged: 0, skipped: {}, mediaMissing: [], mediaImported: 0, dropped: {}, mojibakeRepaired: 0, redirects: 0, redirectsShadowed: [],
+    siteUrl, imported: 0, updated: 0, unchanged: 0, skipped: {}, mediaMissing: [], mediaImported: 0, dropped: {}, mojibakeRepaired: 0, redirects: 0, redirectsShadowed: [], sectionsFlattened: {},
   };
   const skip = (reason: string) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
   const fix = (s: string) => {
@@ -352,6 +354,10 @@ export async function importWordpress(file: string, options: ImportOptions = {})
     },
   });
   flush();
+  for (const c of wpCategories.values()) {
+    const top = topLevel(c.nicename);
+    if (top && top.nicename !== c.nicename) report.sectionsFlattened[categoryPath(c.nicename)] = top.nicename;
+  }
   // Every category's archive (nested ones included, even without a post of their own) leads to its top-level section.
   if (!options.dryRun) {
     db.transaction((tx) => {

@@ -103,6 +103,8 @@ describe('WordPress import', () => {
     expect(all(`select count(distinct tag_id) as n from article_tags`)).toEqual([{ n: 1 }]);
     // The scheduled post's permalink (/fr/%category%/%postname%/) is its new URL: no redirect to itself is kept.
     expect(report.redirectsShadowed).toEqual(['/fr/politique/budget-2027']);
+    // Nested categories are merged into their top-level section, and the report says which.
+    expect(report.sectionsFlattened).toEqual({ 'politique/elections': 'politique', 'politique/elections/municipales': 'politique', 'politics/elections-en': 'politics' });
     expect(all(`select at.name from authors a join author_translations at on at.author_id = a.id where a.key = 'wp:amina' and at.locale = 'fr'`)).toEqual([{ name: 'Amina Bello' }]);
   });
 
