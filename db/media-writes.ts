@@ -18,7 +18,7 @@ import type { Spooled } from '@/lib/media/spool';
 import { audit, type AuditActor } from './audit';
 import { getDb, type Db } from './client';
 import { articles, media, mediaRenditions, mediaTranslations, mediaVideos, type MediaRow, type MediaVideoRow, type UserRole } from './schema';
-import type { MediaTexts } from './media';
+import { photoUsage, type MediaTexts } from './media';
 
 export { MediaError };
 
@@ -203,14 +203,15 @@ export async function setFocalPoint(actor: MediaActor, id: number, focal: Focal,
   );
 }
 
-/** Deletes a photo no article uses (else MediaInUseError), its renditions and its private master. */
+/** Deletes a photo no article uses, as hero or in its body (else MediaInUseError), its renditions and its private master. */
 export async function deleteMedia(actor: MediaActor, id: number, now = new Date(), db: Db = getDb()): Promise<void> {
   const row = requireMedia(db, id);
   assertCan(actor, 'media.delete', scope(row));
   const files = db.transaction(
     (tx) => {
-      const users = tx.select({ id: articles.id }).from(articles).where(eq(articles.heroMediaId, id)).all();
-      if (users.length > 0) throw new MediaInUseError(users.map((u) => u.id));
+      // Hero or body (article_body_photos, kept by triggers on every body write): the same refusal.
+      const users = photoUsage(tx, id);
+      if (users.length > 0) throw new MediaInUseError(users.map((u) => u.articleId));
       const files = tx.select({ file: mediaRenditions.file }).from(mediaRenditions).where(eq(mediaRenditions.mediaId, id)).all();
       tx.delete(media).where(eq(media.id, id)).run();
       audit(auditActor(actor), { action: 'media.delete', targetType: 'media', targetId: id, detail: { name: row.originalName } }, tx, now);

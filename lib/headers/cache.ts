@@ -38,6 +38,11 @@ export const searchCacheControl = `public, s-maxage=${SEARCH_SHARED_SECONDS}, st
 export const mediaCacheControl = 'public, max-age=2592000, stale-while-revalidate=86400';
 /** Library renditions (/media/p/<sha256>.<ext>): named by their content's hash, so they never change. */
 export const mediaImmutableCacheControl = 'public, max-age=31536000, immutable';
+/**
+ * `/media/photo/N` redirects to the photo's current rendition, whose name changes when its crops are redone (and the
+ * old file is removed): a short cache, so a redone crop is followed within a minute.
+ */
+export const libraryPhotoRedirectCacheControl = 'public, max-age=60';
 
 const localePattern = locales.join('|');
 const searchNames = [...new Set(Object.values(fixedPaths.search))].join('|');
@@ -51,6 +56,7 @@ export function cacheHeaders(): HeaderRules {
     { source: `/:locale(${localePattern})/:search(${searchNames})/:path*`, headers: cc(searchCacheControl) },
     { source: '/media/:file*', headers: cc(mediaCacheControl) },
     { source: '/media/p/:file', headers: cc(mediaImmutableCacheControl) },
+    { source: '/media/photo/:id', headers: cc(libraryPhotoRedirectCacheControl) },
   ];
 }
 
