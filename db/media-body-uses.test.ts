@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createArticle, publishArticle, saveArticle, translateArticle, type NewsroomActor } from './article-writes';
 import { openDatabase } from './client';
-import { getMedia, listMedia } from './media';
+import { bodyPhoto, getMedia, listMedia } from './media';
 import { deleteMedia, MediaInUseError, setFocalPoint, updateMediaTexts, uploadMedia } from './media-writes';
 import { MIGRATIONS_FOLDER, migrateDatabase } from './migrate';
 import { users, type UserRole } from './schema';
@@ -95,6 +95,29 @@ describe('a photo placed in a body is a use', () => {
     // Deleting the article removes its uses.
     env.db.$client.prepare('delete from articles where id = ?').run(raw);
     await deleteMedia(editor, a, t0);
+  });
+});
+
+describe('a rendition address after a new focal point', () => {
+  it('still names its photo (shown in its current crops) and still counts as a use when the body is saved again', async () => {
+    const marked = await sharp({ create: { width: 2400, height: 600, channels: 3, background: '#246' } })
+      .composite([{ input: { create: { width: 100, height: 100, channels: 3, background: '#f00' } }, left: 2250, top: 250 }])
+      .jpeg()
+      .toBuffer();
+    const { id } = await uploadMedia(editor, 'mark.jpg', marked, t0);
+    const oldFile = getMedia(id)!.renditions.find((r) => r.crop === '16x9' && r.format === 'jpeg')!.file;
+    const article = createArticle(editor, { locale: 'fr', ...input(`![Le port](/media/p/${oldFile})`) }, t0);
+    await setFocalPoint(editor, id, { x: 0.95, y: 0.5 }, t0);
+    const now = getMedia(id)!.renditions.map((r) => r.file);
+    expect(now).not.toContain(oldFile);
+    // The page shows the photo in its new crops.
+    const shown = bodyPhoto({ file: oldFile }, 'fr')!;
+    expect(shown.id).toBe(id);
+    expect(now).toContain(shown.sources.jpeg.at(-1)!.url.slice('/media/p/'.length));
+    // A later save of the body (a typo fixed) keeps the use.
+    saveArticle(editor, article.id, { baseVersion: article.version, reason: 'save', input: input(`![Le port.](/media/p/${oldFile})`) }, t0);
+    expect(getMedia(id)!.usage.map((u) => u.articleId)).toEqual([article.id]);
+    await expect(deleteMedia(editor, id, t0)).rejects.toBeInstanceOf(MediaInUseError);
   });
 });
 

@@ -5,7 +5,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { mediaUrl, MEDIA_URL_PREFIX } from '@/lib/media/paths';
 import { getDb, type Db } from './client';
-import { articleBodyPhotos, articles, media, mediaRenditions, mediaTranslations, mediaVideos, type MediaRenditionRow, type MediaRow } from './schema';
+import { articleBodyPhotos, articles, media, mediaFormerFiles, mediaRenditions, mediaTranslations, mediaVideos, type MediaRenditionRow, type MediaRow } from './schema';
 
 export interface MediaTexts {
   alt: string;
@@ -304,12 +304,14 @@ export function videoForPage(url: string, db: Db = getDb()): { width: number | n
   );
 }
 
-/** A library photo named in an article body (lib/markdown-media.ts): by number, or by one of its rendition files. */
+/** A library photo named in an article body (lib/markdown-media.ts): by number, or by one of its rendition files, current or former. */
 export function bodyPhoto(ref: { id: number } | { file: string }, locale: string, db: Db = getDb()): PhotoForPage | null {
   const id =
     'id' in ref
       ? ref.id
-      : db.select({ id: mediaRenditions.mediaId }).from(mediaRenditions).where(eq(mediaRenditions.file, ref.file)).get()?.id;
+      : (db.select({ id: mediaRenditions.mediaId }).from(mediaRenditions).where(eq(mediaRenditions.file, ref.file)).get()?.id ??
+        // A crop file replaced by a new focal point still names its photo (shown in its current crops).
+        db.select({ id: mediaFormerFiles.mediaId }).from(mediaFormerFiles).where(eq(mediaFormerFiles.file, ref.file)).get()?.id);
   return id === undefined ? null : photoForPage(id, locale, db);
 }
 

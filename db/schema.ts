@@ -424,6 +424,22 @@ export const articleBodyPhotos = sqliteTable(
 );
 
 /**
+ * Rendition files a photo had before its crops were redone (a new focal point renames them, and the old files are
+ * removed). A body that names a photo by a rendition address (`/media/p/<sha256>.jpg`, what the WordPress import
+ * writes) keeps showing that photo, in its current crops, and keeps counting as a use.
+ */
+export const mediaFormerFiles = sqliteTable(
+  'media_former_files',
+  {
+    file: text('file').primaryKey(),
+    mediaId: integer('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('media_former_files_media').on(t.mediaId)],
+);
+
+/**
  * Self-hosted video files (issue 12): stored as uploaded (no transcoding on this server), served from the public
  * media directory as `<sha256>.mp4|webm`. Articles name one by its path in `articles.video_url`; the poster is the
  * article's photo. Duration and picture size come from the file (lib/media/video.ts) when it says.
