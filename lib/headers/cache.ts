@@ -56,6 +56,9 @@ export function cacheHeaders(): HeaderRules {
     { source: `/:locale(${localePattern})/:search(${searchNames})/:path*`, headers: cc(searchCacheControl) },
     { source: '/media/:file*', headers: cc(mediaCacheControl) },
     { source: '/media/p/:file', headers: cc(mediaImmutableCacheControl) },
+    // Needed although the route sets the same value: a header these rules set is kept over the handler's own
+    // (next/dist/server/send-response.js appends a handler header only when absent), so without this rule the
+    // redirect would go out with /media/'s 30 days and outlive the crop it points to.
     { source: '/media/photo/:id', headers: cc(libraryPhotoRedirectCacheControl) },
   ];
 }
