@@ -54,12 +54,11 @@ export function cacheHeaders(): HeaderRules {
     // `/:path*` also matches nothing: the first rule covers `/fr` as well as every page below it.
     { source: `/:locale(${localePattern})/:path*`, headers: cc(readerCacheControl) },
     { source: `/:locale(${localePattern})/:search(${searchNames})/:path*`, headers: cc(searchCacheControl) },
-    { source: '/media/:file*', headers: cc(mediaCacheControl) },
-    { source: '/media/p/:file', headers: cc(mediaImmutableCacheControl) },
-    // Needed although the route sets the same value: a header these rules set is kept over the handler's own
-    // (next/dist/server/send-response.js appends a handler header only when absent), so without this rule the
-    // redirect would go out with /media/'s 30 days and outlive the crop it points to.
-    { source: '/media/photo/:id', headers: cc(libraryPhotoRedirectCacheControl) },
+    // The drawn illustrations of public/media. Not the library's routes (/media/p/, /media/photo/): they set their own
+    // Cache-Control by status (a file immutable, a redirect or a 404 one minute), and a header these rules set is kept
+    // over a route handler's own (next/dist/server/send-response.js appends a handler header only when absent) — a
+    // missing rendition's 404 went out `immutable` for a year, a photo's redirect would have outlived its crop.
+    { source: '/media/:file((?!p/|photo/).*)', headers: cc(mediaCacheControl) },
   ];
 }
 
