@@ -11,6 +11,7 @@ import { Markdown } from './Markdown';
 import { updateMediaTexts, uploadMedia, SYSTEM_MEDIA_ACTOR } from '@/db/media-writes';
 import { getMedia } from '@/db/media';
 import { useTestDb } from '@/tests/support/db';
+import { bodyPhotoRefs } from '@/lib/body-photos';
 
 let env: ReturnType<typeof useTestDb>;
 let id: number;
@@ -85,5 +86,32 @@ describe('an external image', () => {
     const html = render('![Le marché central](https://cdn.example/marche.jpg)');
     expect(html).toBe('<div><figure class="body-figure"><a href="https://cdn.example/marche.jpg" rel="noopener noreferrer" class="body-external-image">Voir l’image : Le marché central (cdn.example)</a></figure></div>');
     expect(render('Texte ![](https://cdn.example/a.jpg) suite')).toContain('>Voir l’image : cdn.example</a>');
+  });
+});
+
+describe('a photo’s uses in bodies (lib/body-photos.ts) are what this renderer shows', () => {
+  it('counts a body as placing the photo exactly when the page shows it as <picture>', () => {
+    const digits = String(id);
+    const entity = `${digits.slice(0, -1)}&#${digits.charCodeAt(digits.length - 1)};`;
+    const bodies = [
+      `![](/media/photo/${id})`,
+      `Texte ![a](/media/photo/${id}) suite.`,
+      `[![a](/media/photo/${id})](https://example.cm)`,
+      `![a][p]\n\n[p]: /media/photo/${id}`,
+      `| a |\n| - |\n| ![](/media/photo/${id}) |`,
+      `Note[^1].\n\n[^1]: ![](/media/photo/${id})`,
+      `![](/media/photo/${entity})`,
+      `![](/media/p/${jpegFile})`,
+      `\`![](/media/photo/${id})\``,
+      `\`\`\`\n![](/media/photo/${id})\n\`\`\``,
+      `<img src="/media/photo/${id}">`,
+      `[lien](/media/photo/${id})`,
+      `\\![](/media/photo/${id})`,
+      `![](https://kiosque.example/media/photo/${id})`,
+    ];
+    const shown = bodies.map((b) => render(b).includes('<picture>'));
+    expect(shown.filter(Boolean).length, 'the list has both kinds').toBeGreaterThan(5);
+    expect(shown.filter((x) => !x).length, 'the list has both kinds').toBeGreaterThan(4);
+    for (const [i, body] of bodies.entries()) expect(bodyPhotoRefs(body).length > 0, body).toBe(shown[i]);
   });
 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { bodyPhotoRefsJson } from '@/lib/body-photos';
 import { markdownToText } from '@/lib/plain-text';
 import * as schema from './schema';
 
@@ -25,6 +26,9 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   sqlite.function('kiosque_text', { deterministic: true, varargs: false }, (markdown: unknown) =>
     markdownToText(typeof markdown === 'string' ? markdown : ''),
   );
+  // The library photos a body places (a JSON array): the triggers of migration 0010 keep article_body_photos, the
+  // photos' "uses" in article bodies, in step with every write of articles.body (lib/body-photos.ts).
+  sqlite.function('kiosque_body_photos', { deterministic: true, varargs: false }, (markdown: unknown) => bodyPhotoRefsJson(markdown));
   return drizzle({ client: sqlite, schema }) as Db;
 }
 

@@ -146,7 +146,7 @@ describe('library', () => {
     const editor = account('editor');
     const { id } = await uploadMedia(editor, 'a.jpg', await jpeg(), t0);
     const article = createArticle(editor, { locale: 'fr', title: 'Titre', body: 'Texte', categoryId: section, authorId: byline, heroMediaId: id }, t0);
-    expect(getMedia(id)!.usage).toEqual([{ articleId: article.id, locale: 'fr', title: 'Titre', status: 'draft' }]);
+    expect(getMedia(id)!.usage).toEqual([{ articleId: article.id, locale: 'fr', title: 'Titre', status: 'draft', asHero: true, inBody: false }]);
     expect(listMedia().items[0]!.usageCount).toBe(1);
     await expect(deleteMedia(editor, id, t0)).rejects.toBeInstanceOf(MediaInUseError);
     expect(getMedia(id)).not.toBeNull();

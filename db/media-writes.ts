@@ -17,8 +17,8 @@ import { probeVideoFile } from '@/lib/media/video';
 import type { Spooled } from '@/lib/media/spool';
 import { audit, type AuditActor } from './audit';
 import { getDb, type Db } from './client';
-import { articles, media, mediaRenditions, mediaTranslations, mediaVideos, type MediaRow, type MediaVideoRow, type UserRole } from './schema';
-import type { MediaTexts } from './media';
+import { articles, media, mediaFormerFiles, mediaRenditions, mediaTranslations, mediaVideos, type MediaRow, type MediaVideoRow, type UserRole } from './schema';
+import { photoUsage, type MediaTexts } from './media';
 
 export { MediaError };
 
@@ -178,7 +178,10 @@ export function updateMediaTexts(actor: MediaActor, id: number, texts: Partial<R
   );
 }
 
-/** Moves the focal point and redoes the crops from the private master; old files no row names are removed. */
+/**
+ * Moves the focal point and redoes the crops from the private master; old files no row names are removed, and their
+ * names are remembered (media_former_files) so that a body naming one still shows this photo.
+ */
 export async function setFocalPoint(actor: MediaActor, id: number, focal: Focal, now = new Date(), db: Db = getDb()): Promise<void> {
   const row = requireMedia(db, id);
   assertCan(actor, 'media.edit', scope(row));
@@ -188,10 +191,15 @@ export async function setFocalPoint(actor: MediaActor, id: number, focal: Focal,
   const renditions = await enqueue(() => renditionsFor(master, { x, y }));
   await writeRenditions(renditions);
   const old = db.select({ file: mediaRenditions.file }).from(mediaRenditions).where(eq(mediaRenditions.mediaId, id)).all();
+  const current = new Set(renditions.map((r) => r.file));
+  const former = [...new Set(old.map((o) => o.file))].filter((f) => !current.has(f));
   db.transaction(
     (tx) => {
       tx.delete(mediaRenditions).where(eq(mediaRenditions.mediaId, id)).run();
       tx.insert(mediaRenditions).values(renditionRows(id, renditions)).run();
+      // Bodies may name the photo by a rendition address: the old names keep resolving to it (db/media.ts bodyPhoto).
+      if (current.size) tx.delete(mediaFormerFiles).where(inArray(mediaFormerFiles.file, [...current])).run();
+      if (former.length) tx.insert(mediaFormerFiles).values(former.map((file) => ({ file, mediaId: id }))).onConflictDoNothing().run();
       tx.update(media).set({ focalX: x, focalY: y, updatedAt: now }).where(eq(media.id, id)).run();
       audit(auditActor(actor), { action: 'media.focal', targetType: 'media', targetId: id, detail: { x, y } }, tx, now);
     },
@@ -203,14 +211,15 @@ export async function setFocalPoint(actor: MediaActor, id: number, focal: Focal,
   );
 }
 
-/** Deletes a photo no article uses (else MediaInUseError), its renditions and its private master. */
+/** Deletes a photo no article uses, as hero or in its body (else MediaInUseError), its renditions and its private master. */
 export async function deleteMedia(actor: MediaActor, id: number, now = new Date(), db: Db = getDb()): Promise<void> {
   const row = requireMedia(db, id);
   assertCan(actor, 'media.delete', scope(row));
   const files = db.transaction(
     (tx) => {
-      const users = tx.select({ id: articles.id }).from(articles).where(eq(articles.heroMediaId, id)).all();
-      if (users.length > 0) throw new MediaInUseError(users.map((u) => u.id));
+      // Hero or body (article_body_photos, kept by triggers on every body write): the same refusal.
+      const users = photoUsage(tx, id);
+      if (users.length > 0) throw new MediaInUseError(users.map((u) => u.articleId));
       const files = tx.select({ file: mediaRenditions.file }).from(mediaRenditions).where(eq(mediaRenditions.mediaId, id)).all();
       tx.delete(media).where(eq(media.id, id)).run();
       audit(auditActor(actor), { action: 'media.delete', targetType: 'media', targetId: id, detail: { name: row.originalName } }, tx, now);

@@ -5,7 +5,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { mediaUrl, MEDIA_URL_PREFIX } from '@/lib/media/paths';
 import { getDb, type Db } from './client';
-import { articles, media, mediaRenditions, mediaTranslations, mediaVideos, type MediaRenditionRow, type MediaRow } from './schema';
+import { articleBodyPhotos, articles, media, mediaFormerFiles, mediaRenditions, mediaTranslations, mediaVideos, type MediaRenditionRow, type MediaRow } from './schema';
 
 export interface MediaTexts {
   alt: string;
@@ -24,6 +24,10 @@ export interface MediaUsage {
   locale: string;
   title: string;
   status: string;
+  /** The article's hero photo. */
+  asHero: boolean;
+  /** Placed in the article's body (`![alt](/media/photo/N)` or a rendition address: table article_body_photos). */
+  inBody: boolean;
 }
 
 export interface MediaDetail extends MediaRow {
@@ -47,12 +51,28 @@ export function getMedia(id: number, db: Db = getDb()): MediaDetail | null {
   const row = db.select().from(media).where(eq(media.id, id)).get();
   if (!row) return null;
   const renditions = db.select().from(mediaRenditions).where(eq(mediaRenditions.mediaId, id)).all();
-  const usage = db
-    .select({ articleId: articles.id, locale: articles.locale, title: articles.title, status: articles.status })
+  return { ...row, texts: textsOf(db, [id]).get(id) ?? {}, renditions, usage: photoUsage(db, id) };
+}
+
+/** Articles placing a photo in their body (subquery): with `articles.hero_media_id`, a photo's uses. */
+const inBodyOf = (id: number) => sql`${articles.id} in (select ${articleBodyPhotos.articleId} from ${articleBodyPhotos} where ${articleBodyPhotos.mediaId} = ${id})`;
+
+/** Every article that shows a photo, as its hero or in its body, any status (drafts are uses too). */
+export function photoUsage(db: Db | Tx, id: number): MediaUsage[] {
+  return db
+    .select({
+      articleId: articles.id,
+      locale: articles.locale,
+      title: articles.title,
+      status: articles.status,
+      asHero: sql<number>`coalesce(${articles.heroMediaId} = ${id}, 0)`,
+      inBody: sql<number>`${inBodyOf(id)}`,
+    })
     .from(articles)
-    .where(eq(articles.heroMediaId, id))
-    .all();
-  return { ...row, texts: textsOf(db, [id]).get(id) ?? {}, renditions, usage };
+    .where(or(eq(articles.heroMediaId, id), inBodyOf(id)))
+    .orderBy(articles.id)
+    .all()
+    .map((u) => ({ ...u, asHero: u.asHero === 1, inBody: u.inBody === 1 }));
 }
 
 export interface MediaListFilter {
@@ -121,14 +141,14 @@ export function listMedia(filter: MediaListFilter = {}, db: Db = getDb()): { ite
       .all()) {
       if (!thumbs.has(r.mediaId)) thumbs.set(r.mediaId, mediaUrl(r.file));
     }
-    for (const r of db
-      .select({ id: articles.heroMediaId, n: sql<number>`count(*)` })
+    // Articles using each photo, as hero or in the body (an article doing both counts once).
+    const uses = db
+      .select({ mediaId: sql<number>`${articles.heroMediaId}`.as('media_id'), articleId: articles.id })
       .from(articles)
       .where(inArray(articles.heroMediaId, ids))
-      .groupBy(articles.heroMediaId)
-      .all()) {
-      if (r.id !== null) counts.set(r.id, r.n);
-    }
+      .union(db.select({ mediaId: articleBodyPhotos.mediaId, articleId: articleBodyPhotos.articleId }).from(articleBodyPhotos).where(inArray(articleBodyPhotos.mediaId, ids)))
+      .all();
+    for (const u of uses) counts.set(u.mediaId, (counts.get(u.mediaId) ?? 0) + 1);
   }
   return {
     items: rows.slice(0, MEDIA_PAGE_SIZE).map((r) => ({
@@ -284,11 +304,29 @@ export function videoForPage(url: string, db: Db = getDb()): { width: number | n
   );
 }
 
-/** A library photo named in an article body (lib/markdown-media.ts): by number, or by one of its rendition files. */
+/** A library photo named in an article body (lib/markdown-media.ts): by number, or by one of its rendition files, current or former. */
 export function bodyPhoto(ref: { id: number } | { file: string }, locale: string, db: Db = getDb()): PhotoForPage | null {
   const id =
     'id' in ref
       ? ref.id
-      : db.select({ id: mediaRenditions.mediaId }).from(mediaRenditions).where(eq(mediaRenditions.file, ref.file)).get()?.id;
+      : (db.select({ id: mediaRenditions.mediaId }).from(mediaRenditions).where(eq(mediaRenditions.file, ref.file)).get()?.id ??
+        // A crop file replaced by a new focal point still names its photo (shown in its current crops).
+        db.select({ id: mediaFormerFiles.mediaId }).from(mediaFormerFiles).where(eq(mediaFormerFiles.file, ref.file)).get()?.id);
   return id === undefined ? null : photoForPage(id, locale, db);
+}
+
+/**
+ * The file `/media/photo/N` redirects to: the photo's widest 16:9 JPEG (what a body shows, readable by any client),
+ * else its widest JPEG of any crop; null when the photo does not exist (never uploaded, or deleted).
+ */
+export function libraryPhotoFile(id: number, db: Db = getDb()): string | null {
+  return (
+    db
+      .select({ file: mediaRenditions.file })
+      .from(mediaRenditions)
+      .where(and(eq(mediaRenditions.mediaId, id), eq(mediaRenditions.format, 'jpeg')))
+      .orderBy(sql`${mediaRenditions.crop} = '16x9' desc`, desc(mediaRenditions.width))
+      .limit(1)
+      .get()?.file ?? null
+  );
 }

@@ -403,6 +403,43 @@ export const mediaRenditions = sqliteTable(
 );
 
 /**
+ * The library photos an article's body places (issue 12): `![alt](/media/photo/N)` or a rendition address
+ * `/media/p/<sha256>.<ext>` (lib/body-photos.ts). Not written by application code: triggers on `articles`
+ * (migration 0010, through `kiosque_body_photos()`, registered by db/client.ts) rewrite an article's rows whenever
+ * its body is inserted or changed, in the same transaction, whoever writes it (newsroom, wire desk, WordPress
+ * import, seed). With `articles.hero_media_id` these are a photo's uses: the library lists them and a photo in use
+ * cannot be deleted (the `restrict` below backs db/media-writes.ts's check).
+ */
+export const articleBodyPhotos = sqliteTable(
+  'article_body_photos',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    mediaId: integer('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.mediaId] }), index('article_body_photos_media').on(t.mediaId, t.articleId)],
+);
+
+/**
+ * Rendition files a photo had before its crops were redone (a new focal point renames them, and the old files are
+ * removed). A body that names a photo by a rendition address (`/media/p/<sha256>.jpg`, what the WordPress import
+ * writes) keeps showing that photo, in its current crops, and keeps counting as a use.
+ */
+export const mediaFormerFiles = sqliteTable(
+  'media_former_files',
+  {
+    file: text('file').primaryKey(),
+    mediaId: integer('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('media_former_files_media').on(t.mediaId)],
+);
+
+/**
  * Self-hosted video files (issue 12): stored as uploaded (no transcoding on this server), served from the public
  * media directory as `<sha256>.mp4|webm`. Articles name one by its path in `articles.video_url`; the poster is the
  * article's photo. Duration and picture size come from the file (lib/media/video.ts) when it says.

@@ -14,3 +14,14 @@ const slugSchema = z.string().max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 export function isSlug(value: string): boolean {
   return slugSchema.safeParse(value).success;
 }
+
+/**
+ * A row number from a URL segment (a library photo's `/media/photo/N`): a plain positive integer without leading
+ * zeros, at most 10 digits (the body syntax's bound, lib/markdown-media.ts). Anything else names nothing: 404.
+ */
+const idSchema = z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number);
+
+export function parseIdParam(value: string): number | null {
+  const parsed = idSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

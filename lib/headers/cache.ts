@@ -38,6 +38,11 @@ export const searchCacheControl = `public, s-maxage=${SEARCH_SHARED_SECONDS}, st
 export const mediaCacheControl = 'public, max-age=2592000, stale-while-revalidate=86400';
 /** Library renditions (/media/p/<sha256>.<ext>): named by their content's hash, so they never change. */
 export const mediaImmutableCacheControl = 'public, max-age=31536000, immutable';
+/**
+ * `/media/photo/N` redirects to the photo's current rendition, whose name changes when its crops are redone (and the
+ * old file is removed): a short cache, so a redone crop is followed within a minute.
+ */
+export const libraryPhotoRedirectCacheControl = 'public, max-age=60';
 
 const localePattern = locales.join('|');
 const searchNames = [...new Set(Object.values(fixedPaths.search))].join('|');
@@ -49,8 +54,11 @@ export function cacheHeaders(): HeaderRules {
     // `/:path*` also matches nothing: the first rule covers `/fr` as well as every page below it.
     { source: `/:locale(${localePattern})/:path*`, headers: cc(readerCacheControl) },
     { source: `/:locale(${localePattern})/:search(${searchNames})/:path*`, headers: cc(searchCacheControl) },
-    { source: '/media/:file*', headers: cc(mediaCacheControl) },
-    { source: '/media/p/:file', headers: cc(mediaImmutableCacheControl) },
+    // The drawn illustrations of public/media. Not the library's routes (/media/p/, /media/photo/): they set their own
+    // Cache-Control by status (a file immutable, a redirect or a 404 one minute), and a header these rules set is kept
+    // over a route handler's own (next/dist/server/send-response.js appends a handler header only when absent) — a
+    // missing rendition's 404 went out `immutable` for a year, a photo's redirect would have outlived its crop.
+    { source: '/media/:file((?!p/|photo/).*)', headers: cc(mediaCacheControl) },
   ];
 }
 

@@ -27,3 +27,8 @@ export function mediaUrl(file: string): string {
 }
 
 export const CONTENT_TYPES: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', mp4: 'video/mp4', webm: 'video/webm' };
+
+/** The plain 404 of the media routes (not a localized page: browsers and feed readers ask for files here). */
+export function mediaNotFound(): Response {
+  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=60' } });
+}

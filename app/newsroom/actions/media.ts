@@ -13,6 +13,7 @@ import { ForbiddenError } from '@/lib/auth/policy';
 import type { SessionUser } from '@/db/sessions';
 import { getMedia } from '@/db/media';
 import { deleteMedia, deleteVideo, MediaAltRequiredError, MediaError, MediaInUseError, MediaNotFoundError, setFocalPoint, updateMediaTexts } from '@/db/media-writes';
+import { refreshPhotoPages } from '@/lib/publishing/photos';
 import { formId, formText, refreshReaderPages, typedValues, type AdminFormState } from './support';
 
 async function mediaT(user: Pick<SessionUser, 'locale'>) {
@@ -31,7 +32,10 @@ function code(error: unknown): string {
 const TEXT_FIELDS = { alt: 500, caption: 1000, credit: 200 } as const;
 const fieldNames = locales.flatMap((l) => Object.keys(TEXT_FIELDS).map((f) => `${l}.${f}`));
 
-/** Photos shown on published articles: their pages change with the photo's texts or crops. */
+/**
+ * New crops change the photo's file names on every page showing it, cards and widgets included (a hero photo is on
+ * listings everywhere): a photo a published article uses, as hero or in its body, refreshes the whole site.
+ */
 function refreshIfUsed(id: number) {
   if (getMedia(id)?.usage.some((u) => u.status === 'published')) refreshReaderPages();
 }
@@ -49,7 +53,8 @@ export async function saveMediaTexts(_: AdminFormState, form: FormData): Promise
   } catch (error) {
     return { error: t(`errors.${code(error)}` as never), values: typedValues(form, fieldNames) };
   }
-  refreshIfUsed(id);
+  // Texts show on the pages of the live articles using the photo (hero: article page; body: its figure).
+  await refreshPhotoPages(id);
   return { ok: t('edit.saved') };
 }
 

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { CONTENT_TYPES, PUBLIC_FILE, publicMediaDir } from '@/lib/media/paths';
+import { CONTENT_TYPES, mediaNotFound as notFound, PUBLIC_FILE, publicMediaDir } from '@/lib/media/paths';
 import { mediaImmutableCacheControl } from '@/lib/headers/cache';
 import { parseRange } from '@/lib/media/range';
 
@@ -14,8 +14,6 @@ import { parseRange } from '@/lib/media/range';
  * disk (deploy/nginx.conf) and this handler only answers when nginx is not in front.
  */
 export const dynamic = 'force-dynamic';
-
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'public, max-age=60' } });
 
 function stream(path: string, start?: number, end?: number): ReadableStream {
   return Readable.toWeb(createReadStream(path, start === undefined ? {} : { start, end })) as ReadableStream;

@@ -94,7 +94,7 @@ export default async function MediaPage({ params }: PageProps<'/newsroom/media/[
               <Link href={`/newsroom/articles/${u.articleId}`} lang={u.locale}>
                 {u.title}
               </Link>{' '}
-              ({language(u.locale)})
+              ({[language(u.locale), u.asHero ? t('edit.asHero') : null, u.inBody ? t('edit.inBody') : null].filter(Boolean).join(' · ')})
             </li>
           ))}
         </ul>
