@@ -425,8 +425,8 @@ export const articleBodyPhotos = sqliteTable(
 
 /**
  * Rendition files a photo had before its crops were redone (a new focal point renames them, and the old files are
- * removed). A body that names a photo by a rendition address (`/media/p/<sha256>.jpg`, what the WordPress import
- * writes) keeps showing that photo, in its current crops, and keeps counting as a use.
+ * removed). A body that names a photo by a rendition address (`/media/p/<sha256>.jpg`, copied from a page or
+ * written by an earlier WordPress import) keeps showing that photo, in its current crops, and keeps counting as a use.
  */
 export const mediaFormerFiles = sqliteTable(
   'media_former_files',

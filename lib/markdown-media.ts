@@ -2,8 +2,8 @@
  * Media in Markdown bodies (issue 12), in syntax that stays plain Markdown:
  *
  * - a library photo is an image whose address is the library's: `![alt](/media/photo/12)` (the photo's number,
- *   stable when its crops are redone) or a rendition's `/media/p/<sha256>.jpg` (what the WordPress import
- *   writes; it resolves while that rendition exists);
+ *   stable when its crops are redone) or a rendition's `/media/p/<sha256>.jpg` (copied from a page, or
+ *   written by an earlier WordPress import; it resolves while that rendition, or its record as a former file, exists);
  * - a video embed is a bare YouTube / Dailymotion / Facebook address alone on its line (an autolink that is the
  *   whole paragraph), the way editors paste it.
  *

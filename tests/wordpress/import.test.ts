@@ -77,6 +77,10 @@ describe('WordPress import', () => {
     // The block editor's resized copy (marche-1024x640.jpg, not in the uploads folder) is the featured image's
     // original: one library photo, written as its stable library address.
     expect(body).toContain(`![Les étals du marché](/media/photo/${fr!.hero_media_id})`);
+    // …which the library counts as a use of that photo (it cannot be deleted while the article shows it).
+    expect(all(`select media_id from article_body_photos where article_id = (select id from articles where slug = 'maire-reelu')`)).toEqual([
+      { media_id: fr!.hero_media_id },
+    ]);
     // A link to the old site is now a site path, answered by its old-URL redirect.
     expect(body).toContain('■ Lire aussi [la campagne](/2024/11/14/campagne/)');
     expect(body).not.toMatch(/script|pub|ads\.example|gallery|wp:|absent\.jpg|â|Ã/);
