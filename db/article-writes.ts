@@ -41,7 +41,7 @@ import {
 } from './schema';
 import { crops, VARIANTS } from './seed/illustrations';
 import { SlugTakenError } from './newsroom';
-import { altTextOf, mediaExists } from './media';
+import { altTextOf, bodyPhotosMissingAlt, mediaExists } from './media';
 import { normalizeVideoUrl } from '@/lib/video/embed';
 import { MAX_VIDEO_SECONDS, parseDurationInput } from '@/lib/video/duration';
 
@@ -85,7 +85,8 @@ export type WorkflowRefusal =
   | 'not_a_translation'
   | 'unknown_revision'
   | 'unknown_reference'
-  | 'hero_alt_missing';
+  | 'hero_alt_missing'
+  | 'body_photo_alt_missing';
 
 /** A workflow step that the article's state does not allow (publishing an empty article…): nothing changed. */
 export class WorkflowError extends Error {
@@ -673,10 +674,13 @@ export function saveArticle(
     if (row.version !== data.baseVersion) throw new ConflictError(toEditable(tx, row, now));
     assertReferences(tx, input);
     // A live or scheduled article keeps the publish rule: its hero photo must have alt text in its language.
-    if ((row.status === 'published' || row.status === 'scheduled') && input.heroMediaId && !altTextOf(tx, input.heroMediaId, row.locale).trim()) {
+    const live = row.status === 'published' || row.status === 'scheduled';
+    if (live && input.heroMediaId && !altTextOf(tx, input.heroMediaId, row.locale).trim()) {
       throw new WorkflowError('hero_alt_missing');
     }
     const columns = contentColumns(input);
+    // Likewise every photo its text shows without alt text of its own (the page gives it the library's).
+    if (live && columns.body !== row.body && bodyPhotosMissingAlt(columns.body, row.locale, tx).length) throw new WorkflowError('body_photo_alt_missing');
     const textChanged = row.title !== columns.title || row.standfirst !== columns.standfirst || row.body !== columns.body;
     const version = row.version + 1;
     let oldSlug: string | undefined;
@@ -940,6 +944,7 @@ export function publishArticle(actor: NewsroomActor, articleId: number, opts: { 
     if (!row.body.trim()) throw new WorkflowError('empty_body');
     // A reader of this language must be told what the photo shows (issue 12): no alt text, no publication.
     if (row.heroMediaId && !altTextOf(tx, row.heroMediaId, row.locale).trim()) throw new WorkflowError('hero_alt_missing');
+    if (bodyPhotosMissingAlt(row.body, row.locale, tx).length) throw new WorkflowError('body_photo_alt_missing');
     // An agency embargo is never beaten: a story taken from an embargoed wire item is scheduled at the embargo.
     const embargo = wireEmbargoOf(tx, row.storyId);
     if (embargo && embargo.getTime() > Math.max(now.getTime(), opts.at?.getTime() ?? 0)) opts = { ...opts, at: embargo };

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createArticle, publishArticle, saveArticle, translateArticle, type NewsroomActor } from './article-writes';
+import { createArticle, getEditableArticle, publishArticle, saveArticle, translateArticle, type NewsroomActor } from './article-writes';
 import { openDatabase } from './client';
 import { bodyPhoto, getMedia, listMedia } from './media';
-import { deleteMedia, MediaInUseError, setFocalPoint, updateMediaTexts, uploadMedia } from './media-writes';
+import { deleteMedia, MediaAltRequiredError, MediaInUseError, setFocalPoint, updateMediaTexts, uploadMedia } from './media-writes';
 import { MIGRATIONS_FOLDER, migrateDatabase } from './migrate';
 import { users, type UserRole } from './schema';
 import { newsroom, useTestDb } from '@/tests/support/db';
@@ -75,6 +75,29 @@ describe('a photo placed in a body is a use', () => {
     expect(getMedia(id)!.usage).toEqual([]);
     await deleteMedia(editor, id, t0);
     expect(getMedia(id)).toBeNull();
+  });
+
+  it('a body photo needs alt text in the article’s language, its own or the library’s, to be published and to stay so', async () => {
+    const { id } = await uploadMedia(editor, 'sans-alt.jpg', await jpeg(9), t0);
+    const article = createArticle(editor, { locale: 'fr', ...input(`Au marché :\n\n![](/media/photo/${id})`) }, t0);
+    // Neither the text nor the library describes it in French: publishing is refused, nothing changes.
+    expect(() => publishArticle(editor, article.id, {}, t0)).toThrow(expect.objectContaining({ code: 'body_photo_alt_missing' }));
+    // English alt text does not describe it to a French reader.
+    updateMediaTexts(editor, id, { en: { alt: 'The market', caption: '', credit: '' } }, t0);
+    expect(() => publishArticle(editor, article.id, {}, t0)).toThrow(expect.objectContaining({ code: 'body_photo_alt_missing' }));
+    updateMediaTexts(editor, id, { fr: { alt: 'Le marché', caption: '', credit: '' } }, t0);
+    publishArticle(editor, article.id, {}, t0);
+    // Live, the article keeps the rule: the library's French alt text can no longer be cleared…
+    expect(() => updateMediaTexts(editor, id, { fr: { alt: ' ', caption: '', credit: '' } }, t0)).toThrow(MediaAltRequiredError);
+    // …until the text describes the photo itself.
+    const live = getEditableArticle(article.id)!;
+    saveArticle(editor, article.id, { baseVersion: live.version, reason: 'save', input: input(`Au marché :\n\n![Les étals du marché](/media/photo/${id})`) }, t0);
+    updateMediaTexts(editor, id, { fr: { alt: '', caption: '', credit: '' } }, t0);
+    // And a live article cannot be saved with a body photo that nothing describes.
+    const again = getEditableArticle(article.id)!;
+    expect(() => saveArticle(editor, article.id, { baseVersion: again.version, reason: 'save', input: input(`![](/media/photo/${id})`) }, t0)).toThrow(
+      expect.objectContaining({ code: 'body_photo_alt_missing' }),
+    );
   });
 
   it('counts a rendition address, a reference-style image and a translation, whoever writes the body', async () => {

@@ -15,10 +15,11 @@ import { enqueue } from '@/lib/media/queue';
 import { mediaUrl, privateMediaDir, publicMediaDir } from '@/lib/media/paths';
 import { probeVideoFile } from '@/lib/media/video';
 import type { Spooled } from '@/lib/media/spool';
+import { bodyPhotoRefsWithoutOwnAlt } from '@/lib/body-photos';
 import { audit, type AuditActor } from './audit';
 import { getDb, type Db } from './client';
-import { articles, media, mediaFormerFiles, mediaRenditions, mediaTranslations, mediaVideos, type MediaRow, type MediaVideoRow, type UserRole } from './schema';
-import { photoUsage, type MediaTexts } from './media';
+import { articleBodyPhotos, articles, media, mediaFormerFiles, mediaRenditions, mediaTranslations, mediaVideos, type MediaRow, type MediaVideoRow, type UserRole } from './schema';
+import { photoIdOfRef, photoUsage, type MediaTexts } from './media';
 
 export { MediaError };
 
@@ -160,6 +161,14 @@ export function updateMediaTexts(actor: MediaActor, id: number, texts: Partial<R
             .where(and(eq(articles.heroMediaId, id), eq(articles.locale, locale), inArray(articles.status, ['published', 'scheduled'])))
             .get();
           if (live) throw new MediaAltRequiredError(locale);
+          // …or shows it in its text without alt text of its own (the page would give it the library's).
+          const bodies = tx
+            .select({ body: articles.body })
+            .from(articleBodyPhotos)
+            .innerJoin(articles, eq(articles.id, articleBodyPhotos.articleId))
+            .where(and(eq(articleBodyPhotos.mediaId, id), eq(articles.locale, locale), inArray(articles.status, ['published', 'scheduled'])))
+            .all();
+          if (bodies.some(({ body }) => bodyPhotoRefsWithoutOwnAlt(body).some((ref) => photoIdOfRef(ref, tx) === id))) throw new MediaAltRequiredError(locale);
         }
         const values = {
           alt: t.alt.trim().slice(0, textSchemaLimit.alt),

@@ -4,6 +4,8 @@
  */
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { mediaUrl, MEDIA_URL_PREFIX } from '@/lib/media/paths';
+import { bodyPhotoRefsWithoutOwnAlt } from '@/lib/body-photos';
+import type { LibraryPhotoRef } from '@/lib/markdown-media';
 import { getDb, type Db } from './client';
 import { articleBodyPhotos, articles, media, mediaFormerFiles, mediaRenditions, mediaTranslations, mediaVideos, type MediaRenditionRow, type MediaRow } from './schema';
 
@@ -304,15 +306,30 @@ export function videoForPage(url: string, db: Db = getDb()): { width: number | n
   );
 }
 
+/** The photo a body reference names: by number, or by one of its rendition files, current or former. */
+export function photoIdOfRef(ref: LibraryPhotoRef, db: Db | Tx = getDb()): number | undefined {
+  if ('id' in ref) return ref.id;
+  return (
+    db.select({ id: mediaRenditions.mediaId }).from(mediaRenditions).where(eq(mediaRenditions.file, ref.file)).get()?.id ??
+    // A crop file replaced by a new focal point still names its photo (shown in its current crops).
+    db.select({ id: mediaFormerFiles.mediaId }).from(mediaFormerFiles).where(eq(mediaFormerFiles.file, ref.file)).get()?.id
+  );
+}
+
 /** A library photo named in an article body (lib/markdown-media.ts): by number, or by one of its rendition files, current or former. */
-export function bodyPhoto(ref: { id: number } | { file: string }, locale: string, db: Db = getDb()): PhotoForPage | null {
-  const id =
-    'id' in ref
-      ? ref.id
-      : (db.select({ id: mediaRenditions.mediaId }).from(mediaRenditions).where(eq(mediaRenditions.file, ref.file)).get()?.id ??
-        // A crop file replaced by a new focal point still names its photo (shown in its current crops).
-        db.select({ id: mediaFormerFiles.mediaId }).from(mediaFormerFiles).where(eq(mediaFormerFiles.file, ref.file)).get()?.id);
+export function bodyPhoto(ref: LibraryPhotoRef, locale: string, db: Db = getDb()): PhotoForPage | null {
+  const id = photoIdOfRef(ref, db);
   return id === undefined ? null : photoForPage(id, locale, db);
+}
+
+/**
+ * Library photos a body shows without alt text of its own that have none in the library in `locale` either: a
+ * reader of that language would get an image described by nothing (publishing such an article is refused).
+ */
+export function bodyPhotosMissingAlt(body: string, locale: string, db: Db | Tx = getDb()): number[] {
+  return bodyPhotoRefsWithoutOwnAlt(body)
+    .map((ref) => photoIdOfRef(ref, db))
+    .filter((id): id is number => id !== undefined && !altTextOf(db, id, locale).trim());
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyPhotoRefs, bodyPhotoRefsJson } from './body-photos';
+import { bodyPhotoRefs, bodyPhotoRefsJson, bodyPhotoRefsWithoutOwnAlt } from './body-photos';
 
 const file = `${'b'.repeat(64)}.webp`;
 
@@ -45,5 +45,13 @@ describe('bodyPhotoRefs: the library photos a body shows', () => {
     expect(bodyPhotoRefs('')).toEqual([]);
     expect(bodyPhotoRefs('![](/images/a.jpg)')).toEqual([]);
     expect(bodyPhotoRefsJson(null)).toBe('[]');
+  });
+});
+
+describe('bodyPhotoRefsWithoutOwnAlt: photos that take the library’s alt text', () => {
+  it('lists a photo placed at least once with an empty or blank alt, inline or by reference', () => {
+    const body = ['![Le port](/media/photo/1) ![](/media/photo/2) ![  ](/media/photo/3)', '', '![Le port](/media/photo/2) ![][r] ![ok][s]', '', '[r]: /media/photo/4', '[s]: /media/photo/5'].join('\n');
+    expect(bodyPhotoRefsWithoutOwnAlt(body)).toEqual([{ id: 2 }, { id: 3 }, { id: 4 }]);
+    expect(bodyPhotoRefsWithoutOwnAlt('![Le port](/media/photo/1)')).toEqual([]);
   });
 });

@@ -17,13 +17,19 @@ import { libraryPhotoRef, type LibraryPhotoRef } from './markdown-media';
 interface Node {
   type: string;
   url?: string;
+  alt?: string | null;
   identifier?: string;
   children?: Node[];
 }
 
-function walk(node: Node, images: string[], references: string[], definitions: Map<string, string>): void {
-  if (node.type === 'image' && typeof node.url === 'string') images.push(node.url);
-  else if (node.type === 'imageReference' && node.identifier) references.push(node.identifier);
+interface Placed {
+  url: string;
+  alt: string;
+}
+
+function walk(node: Node, images: Placed[], references: { id: string; alt: string }[], definitions: Map<string, string>): void {
+  if (node.type === 'image' && typeof node.url === 'string') images.push({ url: node.url, alt: node.alt ?? '' });
+  else if (node.type === 'imageReference' && node.identifier) references.push({ id: node.identifier, alt: node.alt ?? '' });
   else if (node.type === 'definition' && node.identifier && typeof node.url === 'string' && !definitions.has(node.identifier)) {
     // CommonMark: the first definition of a label wins.
     definitions.set(node.identifier, node.url);
@@ -31,30 +37,43 @@ function walk(node: Node, images: string[], references: string[], definitions: M
   for (const child of node.children ?? []) walk(child, images, references, definitions);
 }
 
-/** The library photos a Markdown body shows, each once, in order of appearance. */
-export function bodyPhotoRefs(markdown: string): LibraryPhotoRef[] {
+/** Every library photo placement of a Markdown body, in order, with the alt text the body itself gives it. */
+function placements(markdown: string): { ref: LibraryPhotoRef; alt: string }[] {
   // Every library address contains "/media/": most bodies are answered without parsing.
   if (!markdown || !markdown.includes('/media/')) return [];
   const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as unknown as Node;
-  const images: string[] = [];
-  const references: string[] = [];
+  const images: Placed[] = [];
+  const references: { id: string; alt: string }[] = [];
   const definitions = new Map<string, string>();
   walk(tree, images, references, definitions);
-  for (const id of references) {
-    const url = definitions.get(id);
-    if (url !== undefined) images.push(url);
+  for (const r of references) {
+    const url = definitions.get(r.id);
+    if (url !== undefined) images.push({ url, alt: r.alt });
   }
-  const seen = new Set<string>();
-  const out: LibraryPhotoRef[] = [];
-  for (const url of images) {
+  return images.flatMap(({ url, alt }) => {
     const ref = libraryPhotoRef(url);
-    if (!ref) continue;
-    const key = 'id' in ref ? `#${ref.id}` : ref.file;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(ref);
-  }
-  return out;
+    return ref ? [{ ref, alt }] : [];
+  });
+}
+
+const keyOf = (ref: LibraryPhotoRef) => ('id' in ref ? `#${ref.id}` : ref.file);
+
+function unique(refs: LibraryPhotoRef[]): LibraryPhotoRef[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => !seen.has(keyOf(ref)) && !!seen.add(keyOf(ref)));
+}
+
+/** The library photos a Markdown body shows, each once, in order of appearance. */
+export function bodyPhotoRefs(markdown: string): LibraryPhotoRef[] {
+  return unique(placements(markdown).map((p) => p.ref));
+}
+
+/**
+ * The library photos a body shows at least once without alt text of its own (`![](/media/photo/12)`): the page
+ * gives them the library's alt text in its language, so that text must exist for the article to be published.
+ */
+export function bodyPhotoRefsWithoutOwnAlt(markdown: string): LibraryPhotoRef[] {
+  return unique(placements(markdown).filter((p) => !p.alt.trim()).map((p) => p.ref));
 }
 
 /**
