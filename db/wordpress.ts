@@ -8,7 +8,7 @@ import { FEED_FILE, OG_IMAGE_SEGMENT, paths } from '@/i18n/paths';
 import { fixedPaths, isLocale, locales, reservedSegments, type Locale } from '@/i18n/routing';
 import { getDb, type Db } from './client';
 import {
-  articles, articleTags, authors, authorTranslations, categories, categoryTranslations, legacyRedirects, stories, tags, tagTranslations,
+  articles, articleTags, authors, authorTranslations, categories, categoryTranslations, legacyRedirects, mediaTranslations, stories, tags, tagTranslations,
   wordpressPosts, type LegacyRedirectKind, type NewArticleRow,
 } from './schema';
 
@@ -128,6 +128,26 @@ export function writePost(
 }
 
 /** Records an old path (normalized by normalizeLegacyPath); an existing path keeps its first owner. */
+/**
+ * The alt text WordPress kept for a featured image becomes the library photo's in the post's language, where the
+ * library has none yet (an editor's text is never overwritten). Returns whether the photo now has alt text there.
+ */
+export function adoptPhotoAlt(tx: Tx, mediaId: number, locale: Locale, alt: string): boolean {
+  const current = tx
+    .select({ alt: mediaTranslations.alt })
+    .from(mediaTranslations)
+    .where(and(eq(mediaTranslations.mediaId, mediaId), eq(mediaTranslations.locale, locale)))
+    .get();
+  if (current?.alt.trim()) return true;
+  const text = alt.trim().slice(0, 500);
+  if (!text) return false;
+  tx.insert(mediaTranslations)
+    .values({ mediaId, locale, alt: text })
+    .onConflictDoUpdate({ target: [mediaTranslations.mediaId, mediaTranslations.locale], set: { alt: text } })
+    .run();
+  return true;
+}
+
 export function addRedirect(tx: Tx, siteUrl: string, path: string, kind: LegacyRedirectKind, targetId: number | null, locale: Locale): void {
   tx.insert(legacyRedirects).values({ path, kind, targetId, locale, siteUrl }).onConflictDoNothing().run();
 }

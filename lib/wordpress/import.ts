@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import {
-  addRedirect, dropShadowingRedirects, normalizeLegacyPath, sectionIdOf, ensureAuthor, ensureSection, ensureTopic, importedPost, writePost,
+  addRedirect, adoptPhotoAlt, dropShadowingRedirects, normalizeLegacyPath, sectionIdOf, ensureAuthor, ensureSection, ensureTopic, importedPost, writePost,
   type NamesByLocale, type WordpressTx,
 } from '@/db/wordpress';
 import { getDb, type Db } from '@/db/client';
@@ -39,6 +39,8 @@ export interface ImportReport {
   redirects: number;
   /** Old paths not kept because Kiosque serves that URL itself (a section, a fixed page, the newsroom…). */
   redirectsShadowed: string[];
+  /** Published or scheduled posts whose featured image has no alt text in their language (old permalink). */
+  heroAltMissing: string[];
   /** Sub-categories merged into their top-level section: category path → the section's category. */
   sectionsFlattened: Record<string, string>;
 }
@@ -80,7 +82,7 @@ export async function importWordpress(file: string, options: ImportOptions = {})
   const tagsById = new Map<number, WxrTag>();
   const termTranslations = new TermTranslations();
   const attachments = new Map<number, string>();
-  const attachmentAlt = new Map<number, string>();
+  const attachmentAlt = new Map<number, { alt: string; locale: Locale | null }>();
   let hasPolylang = false;
   await readWxr(file, {
     baseSiteUrl: (u) => (siteUrl = u),
@@ -100,7 +102,9 @@ export async function importWordpress(file: string, options: ImportOptions = {})
     item: (i) => {
       if (i.postType === 'attachment' && i.attachmentUrl) {
         attachments.set(i.postId, i.attachmentUrl);
-        if (i.meta._wp_attachment_image_alt) attachmentAlt.set(i.postId, i.meta._wp_attachment_image_alt);
+        // Polylang may give a photo a language of its own (translated media): its alt text is in that language.
+        const language = i.categories.find((c) => c.domain === 'language')?.nicename;
+        if (i.meta._wp_attachment_image_alt) attachmentAlt.set(i.postId, { alt: i.meta._wp_attachment_image_alt, locale: language && isLocale(language) ? language : null });
       }
       if (i.categories.some((c) => c.domain === 'language')) hasPolylang = true;
     },
@@ -114,7 +118,7 @@ export async function importWordpress(file: string, options: ImportOptions = {})
   }
 
   const report: ImportReport = {
-    siteUrl, imported: 0, updated: 0, unchanged: 0, skipped: {}, mediaMissing: [], mediaImported: 0, dropped: {}, mojibakeRepaired: 0, redirects: 0, redirectsShadowed: [], sectionsFlattened: {},
+    siteUrl, imported: 0, updated: 0, unchanged: 0, skipped: {}, mediaMissing: [], mediaImported: 0, dropped: {}, mojibakeRepaired: 0, redirects: 0, redirectsShadowed: [], sectionsFlattened: {}, heroAltMissing: [],
   };
   const skip = (reason: string) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
   const fix = (s: string) => {
@@ -298,12 +302,18 @@ export async function importWordpress(file: string, options: ImportOptions = {})
         updatedAt: modified,
         textChangedAt: null,
         heroMediaId: p.hero && p.hero.id > 0 ? p.hero.id : null,
-        heroAlt: p.hero ? fix(attachmentAlt.get(thumbnail) ?? '') : '',
+        heroAlt: p.hero ? fix(attachmentAlt.get(thumbnail)?.alt ?? '') : '',
         ...(isVideoPost(item) ? { kind: 'video' as const, ...videoOf(item) } : { kind: 'article' as const, videoUrl: null, videoDurationSeconds: null }),
       },
     });
     if (created) report.imported++;
     else report.updated++;
+    // Kiosque describes a hero photo with the library's alt text, per language: WordPress's goes there.
+    const wpAlt = attachmentAlt.get(thumbnail);
+    const heroAlt = wpAlt && (wpAlt.locale === null || wpAlt.locale === locale) ? fix(wpAlt.alt) : '';
+    if (p.hero && p.hero.id > 0 && !adoptPhotoAlt(tx, p.hero.id, locale, heroAlt) && status !== 'draft') {
+      report.heroAltMissing.push(item.link || `/?p=${item.postId}`);
+    }
 
     // Old URLs of the post: its permalink, /?p=ID, /slug, with the Polylang prefix where the permalink has one.
     const add = (path: string | null, kind: Parameters<typeof addRedirect>[3], id: number | null, loc: Locale) => {

@@ -67,6 +67,12 @@ describe('WordPress import', () => {
     expect(fr!.standfirst).toBe('Le maire sortant conserve la mairie.');
     expect(fr!.hero_media_id).not.toBeNull();
     expect(fr!.hero_alt).toBe('Le marché central');
+    // The library describes the hero photo in the post's language with WordPress's alt text (the publish rule holds).
+    expect(all(`select locale, alt from media_translations where media_id = ? order by locale`, fr!.hero_media_id)).toEqual([
+      { locale: 'en', alt: '' },
+      { locale: 'fr', alt: 'Le marché central' },
+    ]);
+    expect(report.heroAltMissing).toEqual([]);
 
     const body = fr!.body as string;
     expect(body).toContain('Le maire sortant a été réélu, selon l’annonce officielle.');
@@ -145,6 +151,13 @@ describe('WordPress import', () => {
     // The updated post's photo is the one already in the library, not a copy.
     expect(all(`select count(*) as n from media`)).toEqual([{ n: 1 }]);
     expect(all(`select title from articles where slug = 'budget-2027'`)).toEqual([{ title: 'Budget 2027 : le projet' }]);
+  });
+
+  it('reports the live posts whose featured image WordPress left without alt text', async () => {
+    const bare = join(env.dir, 'bare.xml');
+    writeFileSync(bare, readFileSync(FIXTURE, 'utf8').replace(/<wp:postmeta><wp:meta_key><!\[CDATA\[_wp_attachment_image_alt[\s\S]*?<\/wp:postmeta>/, ''));
+    const report = await importWordpress(bare, { uploads, now: NOW, db: env.db });
+    expect(report.heroAltMissing).toEqual(['https://journal.example/2024/11/15/maire-reelu/']);
   });
 
   it('a dry run writes nothing', async () => {
