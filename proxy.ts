@@ -8,6 +8,7 @@ import { routing } from './i18n/routing';
 export default createMiddleware(routing);
 
 export const config = {
-  // Keep in sync with i18n/routing.ts `locales` (a matcher must be a literal).
-  matcher: ['/', '/((?!(?:fr|en)(?:/|$)|api(?:/|$)|newsroom(?:/|$)|_next/|_vercel/|media/|.*\\..*).*)'],
+  // Keep in sync with i18n/routing.ts `locales` (a matcher must be a literal). `/_404` is the bilingual not-found
+  // document (lib/server/not-found-document.ts), not a page to redirect into a language.
+  matcher: ['/', '/((?!(?:fr|en)(?:/|$)|api(?:/|$)|newsroom(?:/|$)|_404$|_next/|_vercel/|media/|.*\\..*).*)'],
 };

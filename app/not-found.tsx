@@ -1,31 +1,16 @@
+import { BilingualNotFound } from '@/components/NotFound';
 import { sans, serif } from './fonts';
-import fr from '@/messages/fr.json';
-import en from '@/messages/en.json';
 
 /**
- * 404 for paths outside any known locale (e.g. /de/...): the locale is unknown, so both languages are offered,
- * each marked with its own `lang`.
+ * 404 for paths outside any known locale (with a dot, e.g. /wp-login.php: the locale proxy redirects the others): the locale is unknown, so both languages are offered.
+ * Next puts it in the RSC payload of its `notFound()` shell; readers get app/%5F404/page.tsx instead
+ * (lib/server/not-found-document.ts).
  */
 export default function RootNotFound() {
   return (
     <html lang="fr" className={`${sans.variable} ${serif.variable}`}>
       <body>
-        <main id="main" className="container not-found">
-          <h1>{fr.notFound.title}</h1>
-          <p>{fr.notFound.body}</p>
-          <p>
-            <a href="/fr">{fr.notFound.home}</a>
-          </p>
-          <div lang="en">
-            <h2>{en.notFound.title}</h2>
-            <p>{en.notFound.body}</p>
-            <p>
-              <a href="/en" hrefLang="en">
-                {en.notFound.home}
-              </a>
-            </p>
-          </div>
-        </main>
+        <BilingualNotFound />
       </body>
     </html>
   );

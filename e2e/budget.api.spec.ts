@@ -67,14 +67,36 @@ test('every reader page type stays within the JavaScript budget', async ({ reque
   test.info().annotations.push({ type: 'budget', description: lines.join('\n') });
 });
 
-// KNOWN FAILURE (upstream Next.js 16, see e2e/no-javascript.nojs.ts): a 404 raised by notFound() is an empty
-// <html id="__next_error__"> shell whose content exists only in the RSC payload, so lib/server/lite.ts leaves it
-// with the framework's runtime (stripped, it would be blank). Expected to fail until that is solved; when it
-// "unexpectedly passes", remove the annotation.
-test('the 404 page stays within the JavaScript budget', async ({ request }) => {
-  test.fail(true, 'notFound() 404s keep the App Router runtime (vercel/next.js#98954)');
-  const res = await request.get(pages.find((p) => p.status === 404)!.path('fr'));
-  expect(res.status()).toBe(404);
-  const js = await javaScriptBytes(request, await res.text());
-  expect(js.total, js.report).toBeLessThanOrEqual(JS_BUDGET);
+// Reader 404s — an unknown section or article, a page past the end, any unknown path under a locale, a path outside
+// the locales —
+// are raised by notFound(), which Next 16 sends as an empty <html id="__next_error__"> shell (content only in the
+// RSC payload). The response hook sends the server-rendered, lite not-found page in its place
+// (lib/server/not-found-document.ts): the same budget, the content in the HTML, status 404.
+test('every kind of 404 is a lite page within the JavaScript budget, its content in the HTML', async ({ request }) => {
+  const [fr] = articles(`a.status = 'published' and a.locale = 'fr'`);
+  const [en] = articles(`a.status = 'published' and a.locale = 'en'`);
+  const french = /<h1>Page introuvable<\/h1>/;
+  const english = /<h1>Page not found<\/h1>/;
+  const cases: [string, string, RegExp][] = [
+    [pages.find((p) => p.status === 404)!.path('fr'), 'fr', french], // unknown section
+    [pages.find((p) => p.status === 404)!.path('en'), 'en', english],
+    [`/fr/${fr!.categorySlug}/cet-article-n-existe-pas`, 'fr', french], // unknown article
+    [`/en/${en!.categorySlug}/page/999`, 'en', english], // past the last page
+    ['/fr/a/b/c/d', 'fr', french], // no route (the catch-all)
+    // Outside the locales: unprefixed paths are redirected into a language by the proxy, except those with a dot
+    // (files, scanners' favourites), which get the bilingual 404.
+    ['/wp-login.php', 'fr', /<h1>Page introuvable<\/h1>[\s\S]*<div lang="en"><h2>Page not found<\/h2>/],
+  ];
+  for (const [path, lang, content] of cases) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(404);
+    const html = await res.text();
+    expect(html, path).not.toContain('__next_error__');
+    expect(html, path).not.toContain('__next_f');
+    expect(html, path).toMatch(new RegExp(`<html lang="${lang}"`));
+    expect(html, path).toMatch(content);
+    const js = await javaScriptBytes(request, html);
+    expect(js.count, `${path}: scripts\n${js.report}`).toBe(1);
+    expect(js.total, `${path}: JavaScript, gzipped:\n${js.report}`).toBeLessThanOrEqual(JS_BUDGET);
+  }
 });

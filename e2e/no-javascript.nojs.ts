@@ -83,18 +83,23 @@ test('switching language: an untranslated article shows the notice on the other 
   await expect(page.locator('#untranslated')).toBeHidden();
 });
 
-// KNOWN FAILURE (upstream Next.js 16): a 404 produced by notFound() in a page is served as an empty
-// <html id="__next_error__"> shell; its content exists only in the RSC payload and appears after hydration, so
-// without JavaScript the page is blank (vercel/next.js#98954, #95613, #97000). Marked as expected to fail so the
-// suite stays honest: when Next fixes it, this test "unexpectedly passes" and the annotation must go.
+// A 404 raised by notFound() is sent by Next 16 as an empty shell whose content appears only once React runs
+// (vercel/next.js#62228); the response hook sends the server-rendered not-found page instead
+// (lib/server/not-found-document.ts), so it works without JavaScript.
 test('a missing page still offers a way home', async ({ page }) => {
-  test.fail(true, 'Next.js notFound() 404s are not server-rendered (vercel/next.js#98954)');
   const res = await page.goto('/fr/rubrique-inconnue');
   expect(res?.status()).toBe(404);
-  // An assertion failure (not a click timeout), so that test.fail sees the expected "failed" status.
-  await expect(page.getByRole('link', { name: 'Retour à l’accueil' })).toBeVisible({ timeout: 5_000 });
-  await page.getByRole('link', { name: 'Retour à l’accueil' }).click();
+  await expect(page.locator('h1')).toHaveText('Page introuvable');
+  await page.getByRole('main').getByRole('link', { name: 'Retour à l’accueil' }).click();
   await expect(page).toHaveURL(/\/fr$/);
+});
+
+test('a missing page outside the languages (a path with a dot, which the locale proxy leaves alone) offers both', async ({ page }) => {
+  const res = await page.goto('/de/seite.html');
+  expect(res?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Page introuvable');
+  await page.getByRole('link', { name: 'Back to the home page' }).click();
+  await expect(page).toHaveURL(/\/en$/);
 });
 
 if (features.searchForm) {

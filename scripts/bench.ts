@@ -3,6 +3,9 @@
  *
  *   npm run bench -- [--db data/kiosque.db] [--duration 10] [--connections 32]
  *                    [--scale data/k1.db,data/large.db] [--build] [--no-write]
+ *   npm run bench -- --model [--db data/large.db] [--step-seconds 60] [--start-rate 25] [--factor 1.5]
+ *                    [--max-minutes 40] [--cold-share 0.2] [--publish-every 60] [--app-port N] [--nginx-port N]
+ *                    (npm run bench:model: the capacity model of a news day, scripts/perf/model.ts)
  *
  * 1. Starts `next start` on a free port with DATABASE_PATH=--db (on the existing .next build; --build builds it
  *    against that database first and times the build), warms it, then measures each page type of
@@ -15,16 +18,17 @@
  * Writes the tables to stdout and, unless --no-write, between the bench markers of BENCHMARKS.md.
  */
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentDb, pageTypes, type Probe } from './perf/page-types';
-import { children, freePort, startApp, stop, waitFor, type App } from './perf/server';
+import { startApp, stop, type App } from './perf/server';
 import { wrkLoad, wrkVersion, type Load } from './perf/wrk';
+import { nginxBin, startNginx as startNginxIn } from './perf/nginx';
 
 const { values: opt } = parseArgs({
   options: {
@@ -37,6 +41,16 @@ const { values: opt } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     'no-nginx': { type: 'boolean', default: false },
     'only-scale': { type: 'boolean', default: false },
+    // The capacity model (scripts/perf/model.ts).
+    model: { type: 'boolean', default: false },
+    'step-seconds': { type: 'string', default: '60' },
+    'start-rate': { type: 'string', default: '25' },
+    factor: { type: 'string', default: '1.5' },
+    'max-minutes': { type: 'string', default: '40' },
+    'cold-share': { type: 'string', default: '0.2' },
+    'publish-every': { type: 'string', default: '60' },
+    'app-port': { type: 'string' },
+    'nginx-port': { type: 'string' },
   },
 });
 const DURATION = Number(opt.duration);
@@ -112,58 +126,7 @@ function staticNode(html: string): Promise<{ url: string; close: () => void }> {
   return new Promise((ok) => srv.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`, close: () => srv.close() })));
 }
 
-const nginxBin = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p));
-async function startNginx(appPort: number, html: string) {
-  const dir = join(work, 'nginx');
-  mkdirSync(join(dir, 'logs'), { recursive: true });
-  mkdirSync(join(dir, 'cache'), { recursive: true });
-  mkdirSync(join(dir, 'static'), { recursive: true });
-  writeFileSync(join(dir, 'static', 'article.html'), html);
-  const [proxyPort, staticPort] = [await freePort(), await freePort()];
-  let site = readFileSync('deploy/nginx.conf', 'utf8');
-  const swaps: [string, string][] = [
-    ['server 127.0.0.1:3000;', `server 127.0.0.1:${appPort};`],
-    ['/var/cache/nginx/kiosque', join(dir, 'cache')],
-    ['listen 80;', `listen 127.0.0.1:${proxyPort};`],
-    ['listen [::]:80;', ''],
-    ['/var/log/nginx/kiosque.access.log kiosque_json', `${join(dir, 'logs', 'access.log')} kiosque_json buffer=256k flush=5s`],
-  ];
-  for (const [from, to] of swaps) {
-    if (!site.includes(from)) throw new Error(`deploy/nginx.conf no longer contains "${from}": update scripts/bench.ts`);
-    site = site.replace(from, to);
-  }
-  const modules = ['/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so'].filter(existsSync);
-  // As root, nginx workers would run as nobody and could not write the bench's private temp dir.
-  const conf = `${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes auto;
-pid ${join(dir, 'nginx.pid')};
-error_log ${join(dir, 'logs', 'error.log')} warn;
-${modules.map((m) => `load_module ${m};`).join('\n')}
-events { worker_connections 4096; }
-http {
-  include /etc/nginx/mime.types;
-  sendfile on; tcp_nopush on; keepalive_requests 100000;
-  client_body_temp_path ${dir}/tmp-body; proxy_temp_path ${dir}/tmp-proxy;
-  fastcgi_temp_path ${dir}/tmp-fcgi; uwsgi_temp_path ${dir}/tmp-uwsgi; scgi_temp_path ${dir}/tmp-scgi;
-  ${modules.length ? readFileSync('deploy/nginx-brotli.conf', 'utf8') : ''}
-  ${site}
-  server {
-    listen 127.0.0.1:${staticPort};
-    access_log off;
-    root ${join(dir, 'static')};
-  }
-}
-`;
-  const confFile = join(dir, 'nginx.conf');
-  writeFileSync(confFile, conf);
-  const test = spawnSync(nginxBin!, ['-t', '-q', '-p', dir, '-c', confFile], { encoding: 'utf8' });
-  if (test.status !== 0) throw new Error(`nginx -t failed: ${test.stderr}`);
-  const child = spawn(nginxBin!, ['-p', dir, '-c', confFile, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  children.add(child);
-  const proxy = `http://127.0.0.1:${proxyPort}`;
-  await waitFor(`${proxy}/fr`);
-  return { proxy, staticUrl: `http://127.0.0.1:${staticPort}/article.html`, child, brotli: modules.length > 0 };
-}
+const startNginx = (appPort: number, html: string) => startNginxIn({ work, appPort, staticHtml: html });
 
 // ---------------------------------------------------------------- cache misses
 interface MissResult { key: string; label: string; n: number; median: number; p90: number; note: string }
@@ -211,6 +174,28 @@ async function measureMisses(app: App, db: ContentDb): Promise<MissResult[]> {
 
 // ---------------------------------------------------------------- main
 async function main() {
+  if (opt.model) {
+    const { runModel } = await import('./perf/model');
+    const number = (name: string, value: string | undefined, min: number, max: number) => {
+      const n = Number(value);
+      if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number from ${min} to ${max}`);
+      return n;
+    };
+    await runModel({
+      db: resolve(opt.db),
+      work,
+      stepSeconds: number('step-seconds', opt['step-seconds'], 5, 3600),
+      startRate: number('start-rate', opt['start-rate'], 1, 100_000),
+      factor: number('factor', opt.factor, 1.05, 10),
+      maxMinutes: number('max-minutes', opt['max-minutes'], 1, 24 * 60),
+      coldShare: number('cold-share', opt['cold-share'], 0, 1),
+      publishEvery: number('publish-every', opt['publish-every'], 5, 3600),
+      appPort: opt['app-port'] ? number('app-port', opt['app-port'], 1, 65535) : undefined,
+      nginxPort: opt['nginx-port'] ? number('nginx-port', opt['nginx-port'], 1, 65535) : undefined,
+      write: !opt['no-write'],
+    });
+    process.exit(0);
+  }
   const blocks: Record<'throughput' | 'scale', string[]> = { throughput: [], scale: [] };
   let md = blocks.throughput;
   const out = (line = '') => {

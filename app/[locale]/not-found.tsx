@@ -1,21 +1,13 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { defaultLocale, isLocale, locales } from '@/i18n/routing';
-import { paths } from '@/i18n/paths';
-import { PageShell } from '@/components/PageShell';
-import type { Alternates } from '@/components/LanguageSwitcher';
+import { getLocale } from 'next-intl/server';
+import { defaultLocale, isLocale } from '@/i18n/routing';
+import { LocalizedNotFound as NotFoundContent } from '@/components/NotFound';
 
+/**
+ * The localized 404 as Next renders it for `notFound()`: only inside the RSC payload of an empty
+ * `<html id="__next_error__">` shell (vercel/next.js#62228). Readers get the same content server-rendered from
+ * app/[locale]/%5F404/page.tsx instead (lib/server/not-found-document.ts).
+ */
 export default async function LocalizedNotFound() {
   const requested = await getLocale();
-  const locale = isLocale(requested) ? requested : defaultLocale;
-  const t = await getTranslations({ locale, namespace: 'notFound' });
-  const alternates: Alternates = Object.fromEntries(locales.filter((l) => l !== locale).map((l) => [l, { href: paths.home(l) }]));
-  return (
-    <PageShell locale={locale} alternates={alternates} className="not-found">
-      <h1>{t('title')}</h1>
-      <p>{t('body')}</p>
-      <p>
-        <a href={paths.home(locale)}>{t('home')}</a>
-      </p>
-    </PageShell>
-  );
+  return <NotFoundContent locale={isLocale(requested) ? requested : defaultLocale} />;
 }

@@ -12,7 +12,8 @@
  *    player (the URL was built on the server from an allowlisted provider and id; the CSP's frame-src allows only
  *    those players). Modified clicks keep their meaning (new tab on the provider's site).
  *
- * The same components still work with React where the full runtime runs (the newsroom's preview, the 404 shell).
+ * The same components still work with React where the full runtime runs (the newsroom's preview; Next's 404 shell
+ * in the rare case it is sent, see ./not-found-document.ts).
  */
 export const LITE_SCRIPT = `(function(){
 var d=document;

@@ -232,7 +232,8 @@ describe('through the HTTP hook', () => {
     expect(res.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
   });
 
-  it('the 404 shell keeps its runtime (and hashes); a page the transform does not understand is sent whole and logged as an error', async () => {
+  it('a 404 shell whose lite stand-in cannot be had keeps its runtime (and hashes); a page the transform does not understand is sent whole and logged as an error', async () => {
+    // This fake server has no /fr/_404 (./not-found-document.test.ts covers the swap itself).
     const missing = await raw('/fr/missing');
     expect(missing.status).toBe(404);
     expect(missing.body.toString('utf8')).toBe(notFoundShell);

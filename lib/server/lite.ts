@@ -24,9 +24,13 @@
  *    content would stay hidden. Reader pages never suspend (components/HeaderStrip.tsx awaits the weather), and
  *    such a page is refused with an error instead of being stripped.
  *
+ *  - a page left without a `<main>` after the transform (every reader page has one) is refused: its content
+ *    needed the runtime.
+ *
  * Not transformed: the newsroom (`/newsroom`, including the article preview), which keeps the full App Router,
- * and the empty `<html id="__next_error__">` shell Next 16 sends for a 404 raised by `notFound()` in a page (its
- * content exists only in the RSC payload, vercel/next.js#98954): stripping its scripts would leave a blank page.
+ * and the empty `<html id="__next_error__">` shell Next 16 sends for a 404 raised by `notFound()` (its content
+ * exists only in the RSC payload, vercel/next.js#62228): stripped, it would be a blank page. The response hook
+ * sends a server-rendered lite not-found page in its place (./not-found-document.ts).
  */
 import { createHash } from 'node:crypto';
 import { isFrameworkInlineScript } from '../headers/csp';
@@ -115,6 +119,8 @@ export function liteHtml(html: string): LiteResult {
   // The markers this module relies on must have been there: otherwise Next changed how it ships its runtime.
   if (scripts === 0) throw new LiteTransformError('no /_next/static script found: has Next changed how it loads its runtime?');
   if (flight === 0) throw new LiteTransformError('no RSC payload (self.__next_f.push) found: has Next changed how it embeds it?');
+  // Next's 404 shell under another marker, or any page whose content lived in the payload: nothing to show.
+  if (!/<main\b/.test(out)) throw new LiteTransformError('no <main> in the page: its content would need the runtime');
   const head = out.indexOf('</head>');
   if (head === -1) throw new LiteTransformError('no </head> in the page');
   out = `${out.slice(0, head)}<script src="${LITE_SCRIPT_PATH}" defer=""></script>${out.slice(head)}`;

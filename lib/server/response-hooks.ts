@@ -24,6 +24,7 @@ import { securityHeaders } from '../headers/security';
 import { LRUCache } from 'lru-cache';
 import { checkRequest, stripFragileHeaders } from './request-guard';
 import { isLitePath, LITE_ETAG_SUFFIX, LITE_SCRIPT_BODY, LITE_SCRIPT_PATH, liteHtml } from './lite';
+import { isErrorShell, isNotFoundDocumentPath, notFoundDocumentFor, NotFoundDocuments } from './not-found-document';
 import { goneLocale, gonePage } from './gone';
 import { legacyRedirect } from '../../db/wordpress';
 import { log, redactPath } from '../log';
@@ -40,6 +41,8 @@ interface HeldResponse {
   chunks: Buffer[];
   size: number;
   head?: { statusCode: number; statusMessage?: string };
+  /** The lite not-found document sent in place of Next's 404 shell (./not-found-document.ts), as HTML. */
+  notFoundDocument?: string;
 }
 
 const held = new WeakMap<http.ServerResponse, HeldResponse>();
@@ -65,6 +68,23 @@ const liteCache = new LRUCache<string, LiteEntry>({
 /** Responses to a conditional request that named a lite ETag: their 304 must name it too. */
 const liteRevalidations = new WeakSet<http.ServerResponse>();
 const gzippedLiteScript = zlib.gzipSync(LITE_SCRIPT_BODY, { level: 9 });
+/** Server-rendered stand-ins for Next's `notFound()` shell on reader paths (./not-found-document.ts). */
+const notFoundDocuments = new NotFoundDocuments();
+
+/**
+ * A reader page's 404 that Next sent as its `notFound()` shell (content only in the RSC payload): the lite
+ * not-found document must be sent instead. HEAD has no body to replace (its headers are the GET's).
+ */
+function isReaderErrorShell(res: http.ServerResponse, state: HeldResponse): boolean {
+  const status = state.head?.statusCode ?? res.statusCode;
+  if (!liteEnabled || status !== 404 || res.req?.method !== 'GET' || !isLitePath(res.req.url) || isNotFoundDocumentPath(res.req.url)) return false;
+  const encoding = res.getHeader('content-encoding');
+  try {
+    return isErrorShell(decode(Buffer.concat(state.chunks), typeof encoding === 'string' ? encoding : ''));
+  } catch {
+    return false;
+  }
+}
 
 function encode(html: string, encoding: string): Buffer {
   const body = Buffer.from(html, 'utf8');
@@ -187,11 +207,17 @@ export function installResponseHooks(options: { logRequests?: boolean; lite?: bo
     let body: Buffer = Buffer.concat(state.chunks);
     state.chunks = [];
     const policy = res.getHeader(CSP);
-    const status = state.head?.statusCode ?? res.statusCode;
+    let status = state.head?.statusCode ?? res.statusCode;
+    // The not-found documents are the 404 page, also when asked for directly (./not-found-document.ts).
+    if (liteEnabled && status === 200 && isNotFoundDocumentPath(res.req?.url)) {
+      status = 404;
+      res.statusCode = 404;
+      if (state.head) state.head = { statusCode: 404 };
+    }
     if (status === 304) fixRevalidatedEtag(res);
     const contentEncoding = res.getHeader('content-encoding');
     const lite =
-      liteEnabled && body.length > 0 && res.req?.method === 'GET' && isLitePath(res.req.url)
+      liteEnabled && state.notFoundDocument === undefined && body.length > 0 && res.req?.method === 'GET' && isLitePath(res.req.url)
         ? liteBody(res, body, typeof contentEncoding === 'string' ? contentEncoding : '', policy)
         : null;
     if (liteEnabled && res.req?.method === 'HEAD' && status === 200 && isLitePath(res.req.url)) {
@@ -200,7 +226,13 @@ export function installResponseHooks(options: { logRequests?: boolean; lite?: bo
       if (typeof etag === 'string') res.setHeader('etag', liteEtag(etag));
       res.removeHeader('content-length');
     }
-    if (lite) {
+    if (state.notFoundDocument !== undefined) {
+      // Already lite (it came through these hooks): no inline script, so the base policy stays as it is.
+      if (typeof policy === 'string') res.setHeader(CSP, cspForHtml(policy, state.notFoundDocument).policy);
+      res.removeHeader('etag');
+      res.setHeader('x-robots-tag', 'noindex');
+      res.setHeader('content-length', body.length);
+    } else if (lite) {
       body = lite.body;
       res.setHeader('content-length', body.length);
       if (lite.etag) res.setHeader('etag', lite.etag);
@@ -296,6 +328,33 @@ export function installResponseHooks(options: { logRequests?: boolean; lite?: bo
       const buffer = toBuffer(chunk, encoding);
       state.chunks.push(buffer);
     }
+    const socket = this.req?.socket;
+    if (socket?.localAddress && socket.localPort && isReaderErrorShell(this, state)) {
+      // Next's notFound() shell is blank without its runtime: send the server-rendered not-found document of the
+      // path's language instead (./not-found-document.ts), fetched from this server (from memory once known).
+      const contentEncoding = this.getHeader('content-encoding');
+      const encoding = typeof contentEncoding === 'string' ? contentEncoding : '';
+      const url = this.req.url;
+      notFoundDocuments
+        .get({ host: socket.localAddress, port: socket.localPort }, notFoundDocumentFor(url), encoding, (html) => encode(html, encoding))
+        .then(
+          (doc) => {
+            state.chunks = [doc.body];
+            state.notFoundDocument = doc.html;
+          },
+          (error: unknown) => log.error('lite_not_found_failed', { path: redactPath(url ?? ''), error }),
+        )
+        .finally(() => {
+          // Outside Next's call stack now: an exception here would be an unhandled rejection, so it ends here.
+          try {
+            original.end.call(this, release(this, state), callback);
+          } catch (error) {
+            log.error('response_hook_failed', { path: redactPath(url ?? ''), error });
+            this.destroy();
+          }
+        });
+      return this;
+    }
     const body = release(this, state);
     return original.end.call(this, body, callback);
   } as typeof proto.end;
@@ -352,7 +411,7 @@ export function installResponseHooks(options: { logRequests?: boolean; lite?: bo
       }
       // Old WordPress URLs (db/wordpress.ts legacyRedirect): 301 to the new URL after one primary-key lookup.
       let moved: string | null = null;
-      if (!gone && (req.method === 'GET' || req.method === 'HEAD') && !/^\/(?:_next|media|api|newsroom)(?:[/?]|$)/.test(req.url ?? '')) {
+      if (!gone && (req.method === 'GET' || req.method === 'HEAD') && !/^\/(?:_next|media|api|newsroom)(?:[/?]|$)/.test(req.url ?? '') && !isNotFoundDocumentPath(req.url)) {
         try {
           moved = legacyRedirect(req.url ?? '');
         } catch (error) {

@@ -46,9 +46,9 @@ export function stop(child: ChildProcess): Promise<void> {
 export interface App { base: string; child: ChildProcess; token: string; port: number }
 
 /** `next start` on a free port over an existing build, with a random revalidation token and the weather off. */
-export async function startApp(db: string): Promise<App> {
+export async function startApp(db: string, options: { port?: number; env?: Record<string, string> } = {}): Promise<App> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('no production build: run `npm run build` (or pass --build)');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const token = randomBytes(16).toString('hex');
   const child = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
     env: {
@@ -60,6 +60,7 @@ export async function startApp(db: string): Promise<App> {
       SITE_URL: `http://localhost:${port}`,
       WEATHER_API_URL: 'http://127.0.0.1:9',
       WEATHER_TIMEOUT_MS: '50',
+      ...options.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

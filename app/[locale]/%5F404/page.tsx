@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { isLocale } from '@/i18n/routing';
+import { LocalizedNotFound } from '@/components/NotFound';
+
+/**
+ * `/fr/_404`, `/en/_404`: the localized 404 as a real server-rendered page (prerendered per locale, refreshed like
+ * every reader page). Next 16 sends the 404 of `notFound()` as an empty `<html id="__next_error__">` shell whose
+ * content exists only in the RSC payload; the response hook (lib/server/not-found-document.ts) sends this page's
+ * lite HTML in its place, with the 404 status. Asked for directly, it answers 404 too. (`%5F`: a folder named
+ * `_404` would be private; no section or article slug can start with `_`.)
+ */
+export const revalidate = 300;
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/_404'>): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'notFound' });
+  return { title: t('title'), robots: { index: false } };
+}
+
+export default async function NotFoundDocument({ params }: PageProps<'/[locale]/_404'>) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  return <LocalizedNotFound locale={locale} />;
+}
