@@ -11,8 +11,8 @@
  * So the response hook (./response-hooks.ts), when a reader path answers 404 with that shell, sends instead the
  * lite HTML of a real page that renders the same localized content: `/fr/_404`, `/en/_404`
  * (app/[locale]/%5F404/page.tsx) or, for a path outside any known locale, the bilingual `/_404`
- * (app/%5F404/page.tsx). Those pages are prerendered and refreshed like every reader page (revalidate, the
- * midnight refresh); the hook asks its own server for them over loopback (through the same hooks, so what comes
+ * (app/%5F404/page.tsx). The localized ones render on each request (their header shows this instance's weather
+ * now), the bilingual one, which has no header, is static; the hook asks its own server for them over loopback (through the same hooks, so what comes
  * back is already lite) and keeps each for DOCUMENT_TTL_MS, so a flood of dead URLs costs Next's shell render and
  * nothing more. The status (404), Cache-Control and Vary of the original answer are kept.
  *
