@@ -50,6 +50,8 @@ export async function createUser(input: z.input<typeof newUserSchema>, actor: Au
   const data = newUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
   const db = getDb();
+  // Immediate: a deferred transaction that reads, then writes after another process wrote (the running server, an
+  // import) fails at once with SQLITE_BUSY instead of waiting for the lock (seen in CI: `npm run user` during an e2e).
   return db.transaction((tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get()) throw new EmailTakenError(data.email);
     const row = tx
@@ -59,7 +61,7 @@ export async function createUser(input: z.input<typeof newUserSchema>, actor: Au
       .get();
     audit(actor, { action: 'user.create', targetType: 'user', targetId: row.id, detail: { email: row.email, role: row.role } }, tx, now);
     return row;
-  });
+  }, { behavior: 'immediate' });
 }
 
 /** Sets a new password and ends every session of the account except `keepSessionId` (the one that changed it). */
