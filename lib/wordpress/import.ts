@@ -15,6 +15,7 @@ import {
 import { getDb, type Db } from '@/db/client';
 import { uploadMedia, SYSTEM_MEDIA_ACTOR } from '@/db/media-writes';
 import { defaultLocale, isLocale, locales, type Locale } from '@/i18n/routing';
+import { libraryPhotoPath } from '@/lib/markdown-media';
 import { slugify } from '@/lib/slug';
 import { htmlToText } from '@/lib/wire/html-to-markdown';
 import { imageSources, wordpressBodyToMarkdown } from './body';
@@ -185,8 +186,9 @@ export async function importWordpress(file: string, options: ImportOptions = {})
       return path.startsWith(uploadsRoot + sep) && existsSync(path) ? path : null;
     };
     const original = relative?.replace(/-\d{2,5}x\d{2,5}(\.[a-z0-9]+)$/i, '$1');
-    const chosen = !uploadsRoot || !relative ? null : original && original !== relative && inUploads(original) ? original : relative;
-    const path = chosen ? inUploads(chosen) : null;
+    const originalPath = uploadsRoot && original && original !== relative ? inUploads(original) : null;
+    const chosen = originalPath ? original! : relative;
+    const path = originalPath ?? (uploadsRoot && relative ? inUploads(relative) : null);
     if (!path) {
       if (!missing.has(url)) report.mediaMissing.push(url);
       missing.add(url);
@@ -197,7 +199,7 @@ export async function importWordpress(file: string, options: ImportOptions = {})
     if (!options.dryRun) {
       try {
         const { id, duplicate } = await uploadMedia(SYSTEM_MEDIA_ACTOR, chosen!.split('/').pop()!, readFileSync(path), now, db);
-        result = { id, url: `/media/photo/${id}` };
+        result = { id, url: libraryPhotoPath(id) };
         if (!duplicate) report.mediaImported++;
       } catch (error) {
         report.mediaMissing.push(`${url} (${error instanceof Error ? error.message : 'refused'})`);
