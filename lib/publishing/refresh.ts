@@ -5,11 +5,14 @@
 import { revalidatePath } from 'next/cache';
 import { log } from '@/lib/log';
 import { refreshOverLoopback } from '@/lib/server/internal-refresh';
+import { purgePageCache } from '@/lib/server/page-cache';
 import type { RefreshTarget } from './targets';
 
 /** Synchronous, inside a request only: throws outside one. */
 export function applyRefresh(targets: RefreshTarget[]): void {
   for (const t of targets) revalidatePath(t.path, t.type);
+  // The origin's page cache in front of Next's (lib/server/page-cache.ts) forgets everything: a second's work.
+  if (targets.length) purgePageCache();
 }
 
 /** From anywhere: directly when inside a request, else over loopback. Never throws; logs a failure. */

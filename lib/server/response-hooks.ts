@@ -15,6 +15,8 @@
  *     script itself is answered here, from memory, immutable.
  *  2. One JSON log line per request when it finishes (method, path without search terms, status, duration).
  *  3. Requests Next.js would answer with a 500 are answered with the right 4xx first (./request-guard.ts).
+ *  4. Reader pages are answered from the one-second page cache when it has them, and fill it when it does not
+ *     (./page-cache.ts); requests that write run in a scope that purges it again when they end.
  */
 import http from 'node:http';
 import zlib from 'node:zlib';
@@ -28,6 +30,7 @@ import { isErrorShell, isNotFoundDocumentPath, notFoundDocumentFor, NotFoundDocu
 import { goneLocale, gonePage } from './gone';
 import { legacyRedirect } from '../../db/wordpress';
 import { log, redactPath } from '../log';
+import { lookupPage, pageCacheKey, releaseTicket, storePage, withPurgeScope, type CachedPage, type FillTicket } from './page-cache';
 
 const CSP = 'content-security-policy';
 /** HTML bigger than this is sent unmodified with the base policy (no Kiosque page comes close). */
@@ -68,6 +71,8 @@ const liteCache = new LRUCache<string, LiteEntry>({
 /** Responses to a conditional request that named a lite ETag: their 304 must name it too. */
 const liteRevalidations = new WeakSet<http.ServerResponse>();
 const gzippedLiteScript = zlib.gzipSync(LITE_SCRIPT_BODY, { level: 9 });
+/** Requests that went to Next and whose response may fill the page cache (./page-cache.ts). */
+const fillTickets = new WeakMap<http.ServerResponse, FillTicket>();
 /** Server-rendered stand-ins for Next's `notFound()` shell on reader paths (./not-found-document.ts). */
 const notFoundDocuments = new NotFoundDocuments();
 
@@ -268,8 +273,19 @@ export function installResponseHooks(options: { logRequests?: boolean; lite?: bo
     if (res.req?.method !== 'HEAD' && status !== 204 && status !== 304 && !res.hasHeader('content-length') && !res.hasHeader('transfer-encoding')) {
       res.setHeader('content-length', body.length);
     }
+    const ticket = fillTickets.get(res);
+    if (ticket) {
+      fillTickets.delete(res);
+      storePage(ticket, status, res.getHeaders(), state.notFoundDocument === undefined ? body : null);
+    }
     if (state.head) original.writeHead.call(res, state.head.statusCode, state.head.statusMessage);
     return body;
+  }
+
+  /** A reader page from the page cache: its stored headers (length, ETag, policy included) and bytes, as Next sent them. */
+  function sendCachedPage(res: http.ServerResponse, page: CachedPage) {
+    original.writeHead.call(res, 200, page.headers);
+    original.end.call(res, page.body);
   }
 
   proto.writeHead = function writeHead(this: http.ServerResponse, statusCode: number, ...rest: unknown[]) {
@@ -434,6 +450,24 @@ export function installResponseHooks(options: { logRequests?: boolean; lite?: bo
         res.statusCode = 410;
         res.end(req.method === 'HEAD' ? undefined : gonePage(gone));
         return true;
+      }
+      // Reader pages answered from the origin's one-second page cache (./page-cache.ts), before Next sees them.
+      const key = liteEnabled && isLitePath(req.url) && !isNotFoundDocumentPath(req.url) ? pageCacheKey(req) : null;
+      if (key) {
+        const found = lookupPage(key);
+        if ('page' in found) {
+          sendCachedPage(res, found.page);
+          return true;
+        }
+        fillTickets.set(res, found.fill);
+        res.once('close', () => {
+          if (fillTickets.delete(res)) releaseTicket(found.fill);
+        });
+      }
+      // Writes (Server Actions, the revalidation routes) purge the page cache again when they end (./page-cache.ts).
+      // Not the view beacon: the most frequent write, and one that refreshes nothing.
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !req.url?.startsWith('/api/views')) {
+        return withPurgeScope(res, () => (emit as (...a: unknown[]) => boolean).call(this, event, ...args));
       }
     }
     return (emit as (...a: unknown[]) => boolean).call(this, event, ...args);

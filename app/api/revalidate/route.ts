@@ -1,5 +1,6 @@
 import { revalidatePath, revalidateTag } from 'next/cache';
 import { isAuthorized, pathTarget, revalidateBody, revalidateToken } from '@/lib/revalidate';
+import { purgePageCache } from '@/lib/server/page-cache';
 
 /**
  * POST /api/revalidate — the newsroom (scripts/revalidate.ts, a CMS hook) tells the portal that content changed.
@@ -32,5 +33,6 @@ export async function POST(request: Request) {
   }
   // Expire at once: a correction must not be served stale to the next reader.
   for (const t of tags) revalidateTag(t, { expire: 0 });
+  purgePageCache();
   return Response.json({ revalidated: { paths, tags }, now: Date.now() }, { headers: noStore });
 }

@@ -4,6 +4,7 @@
  * only the action modules next to it are callable from the browser.
  */
 import { revalidatePath } from 'next/cache';
+import { purgePageCache } from '@/lib/server/page-cache';
 import { getTranslations } from 'next-intl/server';
 import { isLocale, defaultLocale } from '@/i18n/routing';
 import type { SessionUser } from '@/db/sessions';
@@ -58,4 +59,5 @@ export function fieldMessages(t: T, fields: Record<string, string>, rename: (pat
 export function refreshReaderPages(): void {
   forgetWidgetLists();
   revalidatePath('/', 'layout');
+  purgePageCache();
 }
