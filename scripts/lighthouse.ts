@@ -11,22 +11,29 @@
  * Each page is audited --runs times (default 3, pages interleaved so that a slow moment of the machine spreads over
  * all of them); the table shows, per page, the run with the median performance score and the spread (min–max).
  *
- *   npm run lighthouse -- [--db data/kiosque.db] [--url http://localhost:3000] [--runs 3]
+ * With --nginx, each page is also audited through the shipped nginx configuration (deploy/nginx.conf, started in
+ * front of the app by scripts/perf/nginx.ts): what readers get in production.
+ *
+ *   npm run lighthouse -- [--db data/kiosque.db] [--url http://localhost:3000] [--runs 3] [--nginx]
  */
 import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { ContentDb, pageTypes } from './perf/page-types';
 import { startApp, stop, type App } from './perf/server';
+import { startNginx, type Nginx } from './perf/nginx';
 
 const { values: opt } = parseArgs({
   options: {
     db: { type: 'string', default: process.env.DATABASE_PATH || 'data/kiosque.db' },
     url: { type: 'string' },
     runs: { type: 'string', default: '3' },
+    nginx: { type: 'boolean', default: false },
   },
 });
 
@@ -65,8 +72,13 @@ async function main() {
   const content = new ContentDb(dbFile);
   let app: App | undefined;
   let control: { base: string; server: http.Server } | undefined;
+  let nginx: Nginx | undefined;
   try {
     const base = opt.url ?? (app = await startApp(dbFile)).base;
+    if (opt.nginx) {
+      if (!app) throw new Error('--nginx starts nginx in front of its own app: leave out --url');
+      nginx = await startNginx({ work: mkdtempSync(join(tmpdir(), 'kiosque-lighthouse-')), appPort: app.port });
+    }
     const pages = pageTypes.filter((t) => t.lighthouse).flatMap((t) => {
       const probe = t.hot(content);
       return probe ? [{ label: t.label, url: base + probe.path }] : [];
@@ -79,7 +91,10 @@ async function main() {
     }
     control = await startControl(base, controlPages);
     const controlBase = control.base;
-    pages.push(...pages.map((p) => ({ label: `${p.label} — control (no script, static)`, url: controlBase + new URL(p.url).pathname + new URL(p.url).search })));
+    const at = (origin: string, url: string) => origin + new URL(url).pathname + new URL(url).search;
+    const throughNginx = nginx ? pages.map((p) => ({ label: `${p.label} — through nginx`, url: at(nginx!.proxy, p.url) })) : [];
+    for (const p of throughNginx) await fetch(p.url).then((r) => r.arrayBuffer()); // fill nginx's cache
+    pages.push(...pages.map((p) => ({ label: `${p.label} — control (no script, static)`, url: at(controlBase, p.url) })), ...throughNginx);
     const runs = Math.max(1, Number(opt.runs) || 1);
     const urls = Array.from({ length: runs }, () => pages.map((p) => p.url)).flat();
     // Asynchronous on purpose: the control server lives in this process and must keep answering meanwhile.
@@ -106,6 +121,7 @@ async function main() {
     }
   } finally {
     control?.server.close();
+    if (nginx) await stop(nginx.child);
     if (app) await stop(app.child);
     content.close();
   }

@@ -28,6 +28,11 @@ describe('which requests the page cache may answer', () => {
       expect(pageCacheKey(request('GET', '/fr', { [header]: '1' })), header).toBeNull();
     }
     expect(pageCacheKey(request('GET', `/fr/${'a'.repeat(3000)}`))).toBeNull();
+    expect(pageCacheKey(request('GET', '/fr', { cookie: 'NEXT_LOCALE=en; session=abc' }))).toBeNull();
+  });
+
+  it('the remembered language alone does not keep a reader from cached pages', () => {
+    expect(pageCacheKey(request('GET', '/en', { cookie: 'NEXT_LOCALE=en' }))).toBe(pageCacheKey(request('GET', '/en')));
   });
 });
 
@@ -48,6 +53,9 @@ describe('what the page cache keeps, and for how long', () => {
     expect(fill('e', 0, { 'cache-control': SHARED, 'set-cookie': 'x=1' })).toBe(false);
     expect(fill('f', 0, { 'cache-control': SHARED }, 404)).toBe(false);
     expect(fill('g', 0, {})).toBe(false);
+    // Next's stale copy, sent while it renders the new one (whose ETag a conditional request will meet).
+    expect(fill('h', 0, { 'cache-control': SHARED, 'x-nextjs-cache': 'STALE' })).toBe(false);
+    expect(fill('i', 0, { 'cache-control': SHARED, 'x-nextjs-cache': 'HIT' })).toBe(true);
   });
 
   it('serves a copy for a second, without the headers of one moment', () => {

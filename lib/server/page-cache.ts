@@ -8,7 +8,7 @@
  *
  * What stays true:
  *  - Only what a shared cache could store anyway: GET, 200, `Cache-Control: public` with `s-maxage` > 0, no
- *    Set-Cookie, on a reader path, asked without cookies, credentials, ranges, conditions or the App Router's
+ *    Set-Cookie, not a copy Next itself calls stale (`x-nextjs-cache: STALE`), on a reader path, asked without cookies, credentials, ranges, conditions or the App Router's
  *    headers (those go to Next as before: it answers 304s and RSC requests itself).
  *  - A change is visible at once: every refresh of Next's cache (publishing, corrections, the scheduler, the
  *    revalidation API) empties this one (`purgePageCache`), and a response started before the purge is not kept.
@@ -56,7 +56,6 @@ function store(): Store {
 
 /** Request headers that make a response differ from the plain page (or belong to one person). */
 const BYPASS_HEADERS = [
-  'cookie',
   'authorization',
   'range',
   'if-none-match',
@@ -76,8 +75,17 @@ const BYPASS_HEADERS = [
 export function pageCacheKey(req: http.IncomingMessage): string | null {
   if (req.method !== 'GET' || !req.url || req.url.length > MAX_URL_LENGTH) return null;
   for (const name of BYPASS_HEADERS) if (req.headers[name] !== undefined) return null;
+  if (req.headers.cookie !== undefined && !onlyLanguageCookie(req.headers.cookie)) return null;
   // Next compresses by Accept-Encoding (and says Vary: Accept-Encoding): one copy per distinct header value.
   return `${String(req.headers['accept-encoding'] ?? '').slice(0, 100)}\n${req.url}`;
+}
+
+/**
+ * The remembered language (NEXT_LOCALE, set by the lite script's language links for the locale proxy's `/`) is sent
+ * with every page but changes none: those readers still get cached pages. Any other cookie goes to Next.
+ */
+function onlyLanguageCookie(header: string): boolean {
+  return header.split(';').every((pair) => pair.trim() === '' || /^NEXT_LOCALE=[a-z]{2}$/.test(pair.trim()));
 }
 
 export type Lookup = { page: CachedPage } | { fill: FillTicket };
@@ -129,6 +137,8 @@ export function releaseTicket(ticket: FillTicket): void {
 
 function isShareable(headers: http.OutgoingHttpHeaders): boolean {
   if (headers['set-cookie'] !== undefined) return false;
+  // Next sent its stale copy and is rendering the new one: keeping the old bytes (and ETag) would outlive it.
+  if (String(headers['x-nextjs-cache'] ?? '').toUpperCase() === 'STALE') return false;
   const cacheControl = headers['cache-control'];
   if (typeof cacheControl !== 'string' || !/\bpublic\b/i.test(cacheControl) || /\b(?:private|no-store|no-cache)\b/i.test(cacheControl)) return false;
   const sMaxAge = /\bs-maxage=(\d+)/i.exec(cacheControl);
