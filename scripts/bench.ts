@@ -257,10 +257,12 @@ async function main() {
       rows.push(`| Article HTML as a static file | tiny node server (in memory) | ${f0(r.rps)} | ${f0(r.p50)} | ${f0(r.p99)} | ${f0(r.bytes)} | ${r.errors} / ${r.non2xx} |`);
     }
     let nginxRatio = '';
+    let staticNginxRps = NaN;
     if (nginxBin && !opt['no-nginx'] && html) {
       const ng = await startNginx(app.port, html);
       log(`nginx (brotli module: ${ng.brotli ? 'yes' : 'no'})`);
       const st = await load(ng.staticUrl, undefined);
+      staticNginxRps = st.rps;
       rows.push(`| Article HTML as a static file | nginx (sendfile) | ${f0(st.rps)} | ${f0(st.p50)} | ${f0(st.p99)} | ${f0(st.bytes)} | ${st.errors} / ${st.non2xx} |`);
       for (const p of present) {
         if (p.probe.method !== 'GET') continue;
@@ -316,8 +318,12 @@ async function main() {
     out();
     const a = origin.get('article');
     if (a) {
-      out(`Origin: the article from the Next cache serves **${f0(a.rps)} requests/s** with p99 **${f0(a.p99)} ms** (target ≥ 1,500 requests/s, p99 ≤ 50 ms): ${a.rps >= 1500 && a.p99 <= 50 ? 'met' : 'not met'}.`);
-      if (Number.isFinite(staticNodeRps)) out(`Ratio to the same HTML from a bare node server: ${f0((100 * a.rps) / staticNodeRps)} %.`);
+      out(`Origin: the article from cache (the page cache in front of Next's) serves **${f0(a.rps)} requests/s** with p99 **${f0(a.p99)} ms** (target, issue 14: ≥ 2,000 requests/s, p99 ≤ 50 ms): ${a.rps >= 2000 && a.p99 <= 50 ? 'met' : 'not met'}.`);
+      const ratios = [
+        Number.isFinite(staticNginxRps) ? `**${f0((100 * a.rps) / staticNginxRps)} %** of nginx serving the same HTML as a static file` : '',
+        Number.isFinite(staticNodeRps) ? `${f0((100 * a.rps) / staticNodeRps)} % of a bare node server sending it from memory` : '',
+      ].filter(Boolean);
+      if (ratios.length) out(`Ratio, same run: ${ratios.join('; ')}.`);
     }
     if (nginxRatio) out(nginxRatio);
     if (floodRows.length) {
