@@ -54,6 +54,8 @@ async function expectScriptPolicy(res: APIResponse, what: string) {
   const sources = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
   expect(sources, `${what}: scripts of a lite page`).toEqual([expect.stringMatching(/^\/_next\/static\/kiosque\/lite\.[0-9a-f]{16}\.js$/)]);
   expect(csp.get('script-src'), what).toEqual(["'self'"]);
+  // Public and cookie-less: no window isolation to pay for (lib/headers/security.ts); the newsroom has it.
+  expect(res.headers()['cross-origin-opener-policy'], what).toBeUndefined();
 }
 
 const [fr, en] = translatedPair();
@@ -99,6 +101,11 @@ test.describe('security headers', () => {
     expect(revalidated.status()).toBe(304);
     expect(revalidated.headers()['content-security-policy']).toBeUndefined();
     expect(revalidated.headers()['x-frame-options']).toBe('DENY');
+  });
+
+  test('the newsroom is isolated from other windows (COOP)', async ({ request }) => {
+    const res = await request.get('/newsroom/login', { maxRedirects: 0 });
+    expect(res.headers()['cross-origin-opener-policy']).toBe('same-origin');
   });
 
   test('the API', async ({ request }) => {

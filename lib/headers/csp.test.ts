@@ -96,4 +96,11 @@ describe('securityHeaders', () => {
     expect(h['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     expect(h['Permissions-Policy']).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\).*interest-cohort=\(\)/);
   });
+
+  it('isolates the newsroom from other windows (COOP), not the public reader pages', () => {
+    const rules = securityHeaders({ SITE_URL: 'http://localhost:3000' });
+    expect(values({ SITE_URL: 'http://localhost:3000' })['Cross-Origin-Opener-Policy']).toBeUndefined();
+    const newsroom = rules.find((r) => r.source === '/newsroom/:path*');
+    expect(newsroom?.headers).toEqual([{ key: 'Cross-Origin-Opener-Policy', value: 'same-origin' }]);
+  });
 });
