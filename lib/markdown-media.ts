@@ -16,10 +16,10 @@ import { parseVideoEmbed } from './video/embed';
 export const LIBRARY_PHOTO_PATH = /^\/media\/photo\/([1-9][0-9]{0,9})$/;
 export const LIBRARY_RENDITION_PATH = /^\/media\/p\/([0-9a-f]{64}\.(?:avif|webp|jpg))$/;
 
-/** The body syntax for a library photo (shown in the newsroom next to each photo). */
 /** A library photo's stable address (its number), what bodies name it by. */
 export const libraryPhotoPath = (id: number) => `/media/photo/${id}`;
 
+/** The body syntax for a library photo (shown in the newsroom next to each photo). */
 export const photoMarkdown = (id: number, alt = '') => `![${alt.replace(/[[\]\\]/g, '')}](${libraryPhotoPath(id)})`;
 
 export type LibraryPhotoRef = { id: number } | { file: string };

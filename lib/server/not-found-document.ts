@@ -12,9 +12,9 @@
  * lite HTML of a real page that renders the same localized content: `/fr/_404`, `/en/_404`
  * (app/[locale]/%5F404/page.tsx) or, for a path outside any known locale, the bilingual `/_404`
  * (app/%5F404/page.tsx). The localized ones render on each request (their header shows this instance's weather
- * now), the bilingual one, which has no header, is static; the hook asks its own server for them over loopback (through the same hooks, so what comes
- * back is already lite) and keeps each for DOCUMENT_TTL_MS, so a flood of dead URLs costs Next's shell render and
- * nothing more. The status (404), Cache-Control and Vary of the original answer are kept.
+ * now), the bilingual one, which has no header, is static; the hook asks its own server for them over loopback
+ * (through the same hooks, so what comes back is already lite) and keeps each for DOCUMENT_TTL_MS, so a flood of
+ * dead URLs costs Next's shell render and nothing more. The status (404), Cache-Control and Vary of the original answer are kept.
  *
  * It fails loudly: a document that is missing, not lite, or itself the shell is refused (`NotFoundDocumentError`);
  * the hook then logs `lite_not_found_failed` and sends Next's shell unchanged (it still works with JavaScript).

@@ -122,7 +122,7 @@ const HOP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encod
  */
 export function storePage(ticket: FillTicket, status: number, headers: http.OutgoingHttpHeaders, body: Buffer | null, now = Date.now()): boolean {
   const s = store();
-  if (ticket.refreshing) s.refreshing.delete(ticket.key);
+  releaseTicket(ticket);
   if (!body || status !== 200 || ticket.generation !== s.generation || !isShareable(headers)) return false;
   const kept: http.OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined && !HOP_HEADERS.has(name)) kept[name] = value;

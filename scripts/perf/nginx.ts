@@ -7,7 +7,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { publicMediaDir } from '../../lib/media/paths';
 import { children, freePort, waitFor } from './server';
 
 export const nginxBin = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p));
@@ -41,7 +42,7 @@ export async function startNginx(options: { work: string; appPort: number; stati
     ['listen [::]:80;', ''],
     ['/var/log/nginx/kiosque.access.log kiosque_json', `${accessLog} kiosque_json buffer=256k flush=5s`],
     // The library's renditions are served from disk, as in production: the app's MEDIA_DIR (data/media by default).
-    ['alias /var/lib/kiosque/media/public/$1;', `alias ${join(resolve(process.env.MEDIA_DIR?.trim() || 'data/media'), 'public')}/$1;`],
+    ['alias /var/lib/kiosque/media/public/$1;', `alias ${publicMediaDir()}/$1;`],
   ];
   for (const [from, to] of swaps) {
     if (!site.includes(from)) throw new Error(`deploy/nginx.conf no longer contains "${from}": update scripts/perf/nginx.ts`);

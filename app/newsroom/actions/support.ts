@@ -3,8 +3,7 @@
  * codes (the `newsroomAdmin` messages), and the refresh of reader pages after a change. Not a 'use server' module:
  * only the action modules next to it are callable from the browser.
  */
-import { revalidatePath } from 'next/cache';
-import { purgePageCache } from '@/lib/server/page-cache';
+import { applyRefresh } from '@/lib/publishing/refresh';
 import { getTranslations } from 'next-intl/server';
 import { isLocale, defaultLocale } from '@/i18n/routing';
 import type { SessionUser } from '@/db/sessions';
@@ -58,6 +57,5 @@ export function fieldMessages(t: T, fields: Record<string, string>, rename: (pat
  */
 export function refreshReaderPages(): void {
   forgetWidgetLists();
-  revalidatePath('/', 'layout');
-  purgePageCache();
+  applyRefresh([{ path: '/', type: 'layout' }]);
 }
