@@ -6,22 +6,44 @@ import en from '@/messages/en.json';
 import { PageShell } from './PageShell';
 import type { Alternates } from './LanguageSwitcher';
 
-/**
- * The reader's 404 in one language: rendered by app/[locale]/not-found.tsx (what Next puts in the RSC payload of
- * its `notFound()` shell) and by app/[locale]/%5F404/page.tsx, the server-rendered page that
- * lib/server/not-found-document.ts sends in place of that shell.
- */
-export async function LocalizedNotFound({ locale }: { locale: Locale }) {
+/** The 404's message in one language: what it says and the way home. */
+async function NotFoundMessage({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'notFound' });
-  const alternates: Alternates = Object.fromEntries(locales.filter((l) => l !== locale).map((l) => [l, { href: paths.home(l) }]));
   return (
-    <PageShell locale={locale} alternates={alternates} className="not-found">
+    <>
       <h1>{t('title')}</h1>
       <p>{t('body')}</p>
       <p>
         <a href={paths.home(locale)}>{t('home')}</a>
       </p>
+    </>
+  );
+}
+
+/**
+ * The reader's 404 in one language, with the site's header: app/[locale]/%5F404/page.tsx renders it, and
+ * lib/server/not-found-document.ts sends that page in place of Next's `notFound()` shell.
+ */
+export function LocalizedNotFound({ locale }: { locale: Locale }) {
+  const alternates: Alternates = Object.fromEntries(locales.filter((l) => l !== locale).map((l) => [l, { href: paths.home(l) }]));
+  return (
+    <PageShell locale={locale} alternates={alternates} className="not-found">
+      <NotFoundMessage locale={locale} />
     </PageShell>
+  );
+}
+
+/**
+ * The message alone, for app/[locale]/not-found.tsx: Next renders that boundary into the RSC payload of every
+ * page below it, on every render, and readers never see it there (the lite transform removes the payload; a
+ * `notFound()` answer is replaced by the page above). With the header it cost every cache miss a second header.
+ * It is what a reader would see only if fetching the page above failed.
+ */
+export function NotFoundFallback({ locale }: { locale: Locale }) {
+  return (
+    <main id="main" className="container not-found">
+      <NotFoundMessage locale={locale} />
+    </main>
   );
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, ne, sql } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { getDb, type Db } from './client';
 import { isVisible, isVisibleById } from './visibility';
+import { memoize } from '@/lib/memo';
 import { photoForPage, type PhotoForPage } from './media';
 import {
   articles,
@@ -120,17 +121,26 @@ export interface ListFilter {
   excludeIds?: number[];
 }
 
-function filterConditions(locale: Locale, filter: ListFilter, now: Date) {
+/**
+ * How a topic filter reaches its articles. `tagged`: from the topic's rows in article_tags, each article looked
+ * up and the whole set sorted (cost grows with the topic's size). `newest`: down the listing index, newest first,
+ * each article checked for the topic, stopping at the page's end (cost grows with the page's depth divided by
+ * the topic's share of the archive). SQLite picks `tagged` for an IN filter; on a topic holding 10 % of 100,000
+ * articles that sorted ~10,000 rows for 12 (60–100 ms), so pageOfArticles chooses by the numbers it has.
+ */
+type TagPlan = 'tagged' | 'newest';
+
+function filterConditions(locale: Locale, filter: ListFilter, now: Date, tagPlan: TagPlan = 'tagged') {
   const conditions = [eq(articles.locale, locale), isVisible(now)];
   if (filter.categoryId !== undefined) conditions.push(eq(articles.categoryId, filter.categoryId));
   if (filter.authorId !== undefined) conditions.push(eq(articles.authorId, filter.authorId));
   if (filter.kind !== undefined) conditions.push(eq(articles.kind, filter.kind));
   if (filter.tagId !== undefined) {
+    const db = getDb();
     conditions.push(
-      inArray(
-        articles.id,
-        getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, filter.tagId)),
-      ),
+      tagPlan === 'newest'
+        ? exists(db.select({ one: sql`1` }).from(articleTags).where(and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, filter.tagId))))
+        : inArray(articles.id, db.select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, filter.tagId))),
     );
   }
   for (const id of filter.excludeIds ?? []) conditions.push(ne(articles.id, id));
@@ -138,9 +148,9 @@ function filterConditions(locale: Locale, filter: ListFilter, now: Date) {
 }
 
 /** Newest first, most recent publication time; ties broken by id for a stable order across pages. */
-export function listArticles(locale: Locale, filter: ListFilter, limit: number, offset = 0, now = new Date()): ArticleCard[] {
+export function listArticles(locale: Locale, filter: ListFilter, limit: number, offset = 0, now = new Date(), tagPlan: TagPlan = 'tagged'): ArticleCard[] {
   const rows = selectCards(getDb())
-    .where(filterConditions(locale, filter, now))
+    .where(filterConditions(locale, filter, now, tagPlan))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
     .offset(offset)
@@ -153,6 +163,19 @@ export function countArticles(locale: Locale, filter: ListFilter, now = new Date
   return row?.n ?? 0;
 }
 
+/** Visible articles in a language, at most a minute old: only an estimate for choosing a topic page's plan. */
+const visibleArticles = memoize(60_000, (locale: Locale) => countArticles(locale, {}));
+
+/**
+ * The cheaper way to a topic's page (see TagPlan): walking the listing index reads about (offset + limit) ×
+ * all / tagged entries; reading the topic's rows looks up all `tagged` articles and sorts them, about twice the
+ * work per row (measured at 100,000 articles: 9,800 tagged rows 38 ms; a 6,000-entry walk 12 ms).
+ */
+export function topicPagePlan(tagged: number, all: number, offset: number, limit: number): TagPlan {
+  if (tagged <= 0) return 'tagged';
+  return ((offset + limit) * all) / tagged < 2 * tagged ? 'newest' : 'tagged';
+}
+
 export const PAGE_SIZE = 12;
 
 /** One page of a listing, or null when the page number is beyond the last page (→ 404). */
@@ -161,7 +184,9 @@ export function pageOfArticles(locale: Locale, filter: ListFilter, page: number,
   const total = countArticles(locale, filter, now);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
-  return { items: listArticles(locale, filter, pageSize, (page - 1) * pageSize, now), total, page, pageCount };
+  const offset = (page - 1) * pageSize;
+  const plan = filter.tagId === undefined ? 'tagged' : topicPagePlan(total, visibleArticles(locale), offset, pageSize);
+  return { items: listArticles(locale, filter, pageSize, offset, now, plan), total, page, pageCount };
 }
 
 export interface ArticleDetail extends ArticleCard {

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Locale } from '@/i18n/routing';
 import { getDb } from './client';
@@ -11,9 +12,12 @@ export interface Category {
   description: string;
 }
 
-/** Sections in navigation order, named in the reader's language. */
-export function listCategories(locale: Locale): Category[] {
-  return getDb()
+/**
+ * Sections in navigation order, named in the reader's language. Read once per server render (React `cache()`):
+ * the header and the footer of every page both list them. Outside a render (actions, scripts) it is a plain call.
+ */
+export const listCategories = cache((locale: Locale): Category[] =>
+  getDb()
     .select({
       id: categories.id,
       key: categories.key,
@@ -24,8 +28,8 @@ export function listCategories(locale: Locale): Category[] {
     .from(categories)
     .innerJoin(categoryTranslations, and(eq(categoryTranslations.categoryId, categories.id), eq(categoryTranslations.locale, locale)))
     .orderBy(asc(categories.position), asc(categories.id))
-    .all();
-}
+    .all(),
+);
 
 export function findCategory(locale: Locale, slug: string): Category | null {
   return (

@@ -9,7 +9,7 @@
  * scheduled versions; 30 days of daily views (recent articles get most of them, a long tail gets a few).
  *
  * Speed: raw prepared statements in large transactions, journal off during the load, the FTS triggers dropped and
- * the full-text index filled once at the end (from `kiosque_text(body)`, the text readers see).
+ * the full-text index filled once at the end with the text readers see (kiosque_text), parsed on worker threads.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ import { illustrationPath, crops, VARIANTS } from '../db/seed/illustrations';
 import { siteDay } from '../lib/format';
 import * as bank from './generate/banks';
 import { mulberry32 } from '../lib/random';
+import { TextWorkers } from './generate/text-workers';
 
 const { values: args } = parseArgs({
   options: {
@@ -289,22 +290,64 @@ progress('views', 30, 30, true);
 endProgress();
 
 // ---------------------------------------------------------------- full-text index
-process.stderr.write('search    rebuilding the full-text index…\n');
+/**
+ * The index holds the text readers see (kiosque_text, lib/plain-text.ts), the same as the triggers write. Parsing
+ * every body is most of the generator's time, so it runs on worker threads (./generate/text-workers.ts) while this
+ * thread reads chunks by id and writes what comes back, a few chunks in flight per worker.
+ */
+async function fillFullTextIndex(): Promise<void> {
+  const workers = new TextWorkers();
+  const read = sqlite.prepare('SELECT id, title, standfirst, body FROM articles WHERE id > ? ORDER BY id LIMIT ?');
+  const insert = sqlite.prepare('INSERT INTO articles_fts(rowid, title, standfirst, body) VALUES (?, ?, ?, ?)');
+  const write = sqlite.transaction((rows: { id: number; title: string; standfirst: string }[], texts: string[]) => {
+    rows.forEach((r, i) => insert.run(r.id, r.title, r.standfirst, texts[i]));
+  });
+  const CHUNK = 250;
+  const inFlight = new Set<Promise<void>>();
+  let last = 0;
+  let done = 0;
+  try {
+    for (;;) {
+      const rows = read.all(last, CHUNK) as { id: number; title: string; standfirst: string; body: string }[];
+      if (!rows.length) break;
+      last = rows[rows.length - 1]!.id;
+      const chunk = workers.texts(rows.map((r) => r.body)).then((texts) => {
+        write(rows, texts);
+        done += rows.length;
+        progress('search', done, articleId);
+      });
+      inFlight.add(chunk);
+      void chunk.finally(() => inFlight.delete(chunk)).catch(() => {});
+      if (inFlight.size >= workers.size * 3) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await workers.close();
+  }
+  progress('search', done, articleId, true);
+  endProgress();
+}
+
 const ftsStart = performance.now();
 for (const t of ftsTriggers) sqlite.exec(t.sql);
-// The index holds the text readers see (kiosque_text: Markdown → text, registered by openDatabase).
 sqlite.exec('DELETE FROM articles_fts');
-sqlite.exec('INSERT INTO articles_fts(rowid, title, standfirst, body) SELECT id, title, standfirst, kiosque_text(body) FROM articles');
-const ftsSeconds = (performance.now() - ftsStart) / 1000;
-sqlite.exec('ANALYZE');
-sqlite.pragma('foreign_keys = ON');
-const fkErrors = sqlite.pragma('foreign_key_check') as unknown[];
-if (fkErrors.length) throw new Error(`foreign key violations: ${fkErrors.length}`);
-sqlite.pragma('journal_mode = WAL');
-sqlite.close();
+fillFullTextIndex().then(finish, (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
 
-const total = (performance.now() - started) / 1000;
-console.log(
-  `${out}: ${articleId.toLocaleString('en')} article versions in ${storyId.toLocaleString('en')} stories, ${viewRows.toLocaleString('en')} daily view rows; ` +
-    `full-text index ${ftsSeconds.toFixed(1)} s; total ${total.toFixed(1)} s`,
-);
+function finish() {
+  const ftsSeconds = (performance.now() - ftsStart) / 1000;
+  sqlite.exec('ANALYZE');
+  sqlite.pragma('foreign_keys = ON');
+  const fkErrors = sqlite.pragma('foreign_key_check') as unknown[];
+  if (fkErrors.length) throw new Error(`foreign key violations: ${fkErrors.length}`);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.close();
+
+  const total = (performance.now() - started) / 1000;
+  console.log(
+    `${out}: ${articleId.toLocaleString('en')} article versions in ${storyId.toLocaleString('en')} stories, ${viewRows.toLocaleString('en')} daily view rows; ` +
+      `full-text index ${ftsSeconds.toFixed(1)} s; total ${total.toFixed(1)} s`,
+  );
+}

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countArticles, findArticle, pageOfArticles } from '@/db/articles';
+import { countArticles, findArticle, listArticles, pageOfArticles, topicPagePlan } from '@/db/articles';
 import { frontPage } from '@/db/front';
 import { countSearchResults, searchArticles } from '@/db/search';
 import { seedDemo } from '@/db/seed';
@@ -165,6 +165,36 @@ describe('query plans: widgets and search start from the narrowest index', () =>
     expect(candidates.length).toBeGreaterThan(0);
     const scoring = rest[candidates.length]!;
     expect(scoring).toMatch(/^SEARCH article_tags USING COVERING INDEX article_tags_tag \(tag_id=\? AND article_id=\?\) \| SEARCH articles USING INTEGER PRIMARY KEY/);
+  });
+
+  it('a topic page walks the listing index newest first when the topic is a large share of the archive, its own rows when not', () => {
+    // 100,000 articles, a topic on 10,000 of them: page 1 reads ~120 index entries instead of sorting 10,000 rows.
+    expect(topicPagePlan(10_000, 100_000, 0, 12)).toBe('newest');
+    // Deep pages of the same topic, and small topics, are cheaper from the topic's rows.
+    expect(topicPagePlan(10_000, 100_000, 2_400, 12)).toBe('tagged');
+    expect(topicPagePlan(50, 100_000, 0, 12)).toBe('tagged');
+    expect(topicPagePlan(0, 100_000, 0, 12)).toBe('tagged');
+    const a = someArticle('fr');
+    const tagId = (env.db.$client.prepare('select tag_id as t from article_tags where article_id = ?').get(a.id) as { t: number }).t;
+    const [newest] = plansOf(() => listArticles('fr', { tagId }, 12, 0, now, 'newest'));
+    expect(newest).toMatch(/^SEARCH articles USING INDEX articles_listing \(locale=\? AND status=\? AND published_at<\?\) \| /);
+    expect(newest).toMatch(/SEARCH article_tags (EXISTS )?USING COVERING INDEX \S+ \(article_id=\? AND tag_id=\?\)/);
+    expect(newest).not.toMatch(/TEMP B-TREE/);
+    const [tagged] = plansOf(() => listArticles('fr', { tagId }, 12, 0, now, 'tagged'));
+    expect(tagged).toMatch(/SEARCH article_tags USING COVERING INDEX article_tags_tag \(tag_id=\?\)/);
+  });
+
+  it('both ways to a topic page give the same articles in the same order, on every page', () => {
+    const tags = env.db.$client.prepare('select tag_id as id, count(*) as n from article_tags group by tag_id').all() as { id: number; n: number }[];
+    expect(tags.length).toBeGreaterThan(3);
+    for (const locale of ['fr', 'en'] as const) {
+      for (const { id, n } of tags) {
+        for (let offset = 0; offset < n; offset += 5) {
+          const ids = (plan: 'newest' | 'tagged') => listArticles(locale, { tagId: id }, 5, offset, now, plan).map((c) => c.id);
+          expect(ids('newest'), `topic ${id}, ${locale}, offset ${offset}`).toEqual(ids('tagged'));
+        }
+      }
+    }
   });
 
   it('search walks the FTS matches, then the covering index of articles by id', () => {
