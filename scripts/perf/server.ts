@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 
 export const children = new Set<ChildProcess>();
@@ -45,12 +46,17 @@ export function stop(child: ChildProcess): Promise<void> {
 
 export interface App { base: string; child: ChildProcess; token: string; port: number }
 
-/** `next start` on a free port over an existing build, with a random revalidation token and the weather off. */
-export async function startApp(db: string, options: { port?: number; env?: Record<string, string> } = {}): Promise<App> {
-  if (!existsSync('.next/BUILD_ID')) throw new Error('no production build: run `npm run build` (or pass --build)');
+/**
+ * `next start` on a free port over an existing build, with a random revalidation token and the weather off.
+ * `cwd`: another checkout with its own build (the compare script's base), else this one.
+ */
+export async function startApp(db: string, options: { port?: number; env?: Record<string, string>; cwd?: string } = {}): Promise<App> {
+  const cwd = options.cwd ?? '.';
+  if (!existsSync(join(cwd, '.next/BUILD_ID'))) throw new Error(`no production build in ${cwd}: run \`npm run build\` there (or pass --build)`);
   const port = options.port ?? (await freePort());
   const token = randomBytes(16).toString('hex');
   const child = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
+    cwd,
     env: {
       ...process.env,
       NODE_ENV: 'production',
