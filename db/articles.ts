@@ -128,7 +128,7 @@ export interface ListFilter {
  * the topic's share of the archive). SQLite picks `tagged` for an IN filter; on a topic holding 10 % of 100,000
  * articles that sorted ~10,000 rows for 12 (60–100 ms), so pageOfArticles chooses by the numbers it has.
  */
-type TagPlan = 'tagged' | 'newest';
+export type TagPlan = 'tagged' | 'newest';
 
 function filterConditions(locale: Locale, filter: ListFilter, now: Date, tagPlan: TagPlan = 'tagged') {
   const conditions = [eq(articles.locale, locale), isVisible(now)];

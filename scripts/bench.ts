@@ -26,7 +26,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentDb, pageTypes, type Probe } from './perf/page-types';
-import { startApp, stop, type App } from './perf/server';
+import { median } from './perf/paired';
+import { request, revalidatePaths, startApp, stop, type App } from './perf/server';
 import { wrkLoad, wrkVersion, type Load } from './perf/wrk';
 import { nginxBin, startNginx as startNginxIn } from './perf/nginx';
 
@@ -69,23 +70,6 @@ function build(db: string): number {
   return (performance.now() - t) / 1000;
 }
 
-async function request(base: string, p: Probe, headers: Record<string, string> = {}) {
-  const t = performance.now();
-  try {
-    return await requestOnce(base, p, headers, t);
-  } catch (error) {
-    log(`${p.method} ${p.path}: ${(error as Error).message}; retrying once`);
-    await new Promise((r) => setTimeout(r, 500));
-    return requestOnce(base, p, headers, performance.now());
-  }
-}
-
-async function requestOnce(base: string, p: Probe, headers: Record<string, string>, t: number) {
-  const r = await fetch(base + p.path, { method: p.method, body: p.body, headers: { ...p.headers, ...headers }, redirect: 'manual' });
-  const body = await r.text();
-  return { status: r.status, ms: performance.now() - t, body, cache: r.headers.get('x-nextjs-cache') ?? r.headers.get('x-cache-status') ?? '' };
-}
-
 const loadGenerator = wrkVersion ? `wrk ${wrkVersion} (2 threads)` : 'autocannon (in the bench process)';
 async function load(url: string, p: Probe | undefined, duration = DURATION): Promise<Load> {
   if (wrkVersion) return wrkLoad(url, { method: p?.method, body: p?.body, headers: p?.headers, readers: p?.readers }, CONNECTIONS, duration);
@@ -108,11 +92,6 @@ async function load(url: string, p: Probe | undefined, duration = DURATION): Pro
   };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length ? (s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) : NaN;
-};
 const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en') : '–');
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 
@@ -145,8 +124,7 @@ async function measureMisses(app: App, db: ContentDb): Promise<MissResult[]> {
     const states = new Set<string>();
     if (misses === 'revalidate') {
       for (let i = 0; i < Math.min(MISSES, 15); i++) {
-        const rv = await fetch(`${app.base}/api/revalidate`, { method: 'POST', headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ paths: [hot.path] }) });
-        if (!rv.ok) throw new Error(`revalidate failed: ${rv.status}`);
+        await revalidatePaths(app, [hot.path]);
         const r = await request(app.base, hot);
         states.add(r.cache || 'none');
         times.push(r.ms);

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentDb, pageTypes, type Probe } from './page-types';
 import { pairedSummary } from './paired';
-import { startApp, stop, type App } from './server';
+import { request, revalidatePaths, startApp, stop, type App } from './server';
 
 const { values: opt } = parseArgs({
   options: {
@@ -26,36 +26,10 @@ const { values: opt } = parseArgs({
   },
 });
 
-/**
- * A GET and when its last attempt started; retried once when the connection drops (Node closes a keep-alive
- * connection idle for 5 s just as it is reused, e.g. one server's while the other one starts).
- */
-async function get(url: string, headers?: Record<string, string>): Promise<{ res: Response; started: number }> {
-  let started = performance.now();
-  try {
-    return { res: await fetch(url, { headers, redirect: 'manual' }), started };
-  } catch {
-    started = performance.now();
-    return { res: await fetch(url, { headers, redirect: 'manual' }), started };
-  }
-}
-
 async function timed(app: App, probe: Probe): Promise<number> {
-  const { res, started } = await get(app.base + probe.path, { 'accept-encoding': 'gzip', ...probe.headers });
-  await res.arrayBuffer();
-  const ms = performance.now() - started;
-  const cache = res.headers.get('x-nextjs-cache');
-  if (res.status !== 200 || (cache && cache !== 'MISS')) throw new Error(`${probe.path} on ${app.base}: HTTP ${res.status}, x-nextjs-cache ${cache} (not a cache miss)`);
-  return ms;
-}
-
-async function revalidate(app: App, path: string) {
-  const res = await fetch(`${app.base}/api/revalidate`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ paths: [path] }),
-  });
-  if (!res.ok) throw new Error(`revalidate failed on ${app.base}: ${res.status}`);
+  const r = await request(app.base, probe, { 'accept-encoding': 'gzip' });
+  if (r.status !== 200 || (r.cache && r.cache !== 'MISS')) throw new Error(`${probe.path} on ${app.base}: HTTP ${r.status}, x-nextjs-cache ${r.cache} (not a cache miss)`);
+  return r.ms;
 }
 
 async function main() {
@@ -79,14 +53,14 @@ async function main() {
     console.log('| --- | ---: | ---: | ---: | ---: | --- |');
     for (const type of types) {
       const hot = type.hot(content);
-      if (hot) for (const app of [base, head]) await (await get(app.base + hot.path, hot.headers)).res.arrayBuffer();
+      if (hot) for (const app of [base, head]) await request(app.base, hot);
       const misses = type.misses(content, n);
       const baseTimes: number[] = [];
       const headTimes: number[] = [];
       const rounds = misses === 'revalidate' ? Array.from({ length: Math.min(n, 30) }, () => hot) : misses;
       for (const [i, probe] of rounds.entries()) {
         if (!probe || probe.method !== 'GET') continue;
-        if (misses === 'revalidate') for (const app of [base, head]) await revalidate(app, probe.path);
+        if (misses === 'revalidate') for (const app of [base, head]) await revalidatePaths(app, [probe.path]);
         // Alternate which server goes first, so that neither always gets the warmer caches.
         const order = i % 2 ? [head, base] : [base, head];
         for (const app of order) (app === base ? baseTimes : headTimes).push(await timed(app, probe));

@@ -36,7 +36,7 @@ import Database from 'better-sqlite3';
 import { mulberry32 } from '../../lib/random';
 import { startNginx, type Nginx } from './nginx';
 import { READER_UA } from './page-types';
-import { startApp, stop, type App } from './server';
+import { revalidatePaths, startApp, stop, type App } from './server';
 import { wrkVersion } from './wrk';
 
 export interface ModelOptions {
@@ -411,14 +411,7 @@ async function newsroom(dbFile: string, app: App, content: ReturnType<typeof rea
       writes.publishArticle(writes.SYSTEM_NEWSROOM_ACTOR, id);
       const places = writes.readerPlacesOf(id);
       const paths = refreshTargets([places]).map((t) => t.path);
-      const res = await fetch(`${app.base}/api/revalidate`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ paths: paths.slice(0, 200) }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`revalidate: HTTP ${res.status}`);
+      await revalidatePaths(app, paths.slice(0, 200), { timeoutMs: 10_000 });
       if (places?.articleUrls[0]) published.unshift({ id, locale: 'fr', path: places.articleUrls[0], publishedAt: Date.now() });
     } catch (error) {
       failures += 1;

@@ -16,6 +16,7 @@ export interface PairedSummary {
   diffHigh: number;
 }
 
+/** The middle value (mean of the two middle ones for an even count); NaN for none. Also the bench's. */
 export function median(values: number[]): number {
   if (!values.length) return NaN;
   const s = [...values].sort((a, b) => a - b);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
+import type { Probe } from './page-types';
 
 export const children = new Set<ChildProcess>();
 process.on('exit', () => {
@@ -74,4 +75,37 @@ export async function startApp(db: string, options: { port?: number; env?: Recor
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/fr`);
   return { base, child, token, port };
+}
+
+/**
+ * One timed request; retried once, after 500 ms, when the connection drops (Node closes a keep-alive connection
+ * idle for 5 s just as the client reuses it, e.g. one server's while another starts). `ms` is the answering attempt.
+ */
+export async function request(base: string, p: Probe, headers: Record<string, string> = {}) {
+  const t = performance.now();
+  try {
+    return await requestOnce(base, p, headers, t);
+  } catch (error) {
+    console.error('·', `${p.method} ${p.path}: ${(error as Error).message}; retrying once`);
+    await new Promise((r) => setTimeout(r, 500));
+    return requestOnce(base, p, headers, performance.now());
+  }
+}
+
+async function requestOnce(base: string, p: Probe, headers: Record<string, string>, t: number) {
+  const r = await fetch(base + p.path, { method: p.method, body: p.body, headers: { ...p.headers, ...headers }, redirect: 'manual' });
+  const body = await r.text();
+  return { status: r.status, ms: performance.now() - t, body, cache: r.headers.get('x-nextjs-cache') ?? r.headers.get('x-cache-status') ?? '' };
+}
+
+/** Refreshes pages of the app's cache through `POST /api/revalidate` (its token), as the publishing tools do. */
+export async function revalidatePaths(app: App, paths: string[], options: { timeoutMs?: number } = {}): Promise<void> {
+  const res = await fetch(`${app.base}/api/revalidate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ paths }),
+    signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
+  });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`revalidate on ${app.base}: HTTP ${res.status}`);
 }
