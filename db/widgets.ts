@@ -156,7 +156,9 @@ export function relatedArticles(article: RelatedSource, limit = 4, now = new Dat
       .crossJoin(articles)
       .where(
         and(
-          inArray(articleTags.articleId, [...candidates]),
+          // Up to 300 ids per topic: one JSON parameter instead of one bound parameter each (building and binding
+          // ~1,000 parameters was most of this function's time on a cache miss).
+          sql`${articleTags.articleId} in (select value from json_each(${JSON.stringify([...candidates])}))`,
           inArray(articleTags.tagId, sourceTags),
           eq(articles.id, articleTags.articleId),
           eq(articles.locale, locale),
