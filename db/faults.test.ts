@@ -13,6 +13,7 @@ import { listArticles } from './articles';
 import { getDb, openDatabase, type Db } from './client';
 import { migrateDatabase } from './migrate';
 import { seedDemo } from './seed';
+import { createUser, findUserById, setRole } from './users';
 import { safeWrite } from './write';
 
 let dir: string;
@@ -90,6 +91,18 @@ describe('SQLite busy: another process holds the write lock', () => {
     const result = safeWrite('touch', touchArticle);
     expect(result).toEqual({ ok: true, value: 1 });
     expect(performance.now() - started).toBeGreaterThan(300); // it did wait for the other process
+    await new Promise((r) => holder.once('exit', r));
+  });
+
+  it('a newsroom change that reads before it writes waits for another process’s write instead of failing', async () => {
+    // A deferred transaction would read first, then find its snapshot stale once the other writer commits
+    // (SQLITE_BUSY at once, busy_timeout or not). Every newsroom write transaction takes the lock first.
+    portalOn('busy-read-then-write.db');
+    const system = { id: null, label: 'system' };
+    const user = await createUser({ email: 'redaction@example.org', name: 'Rédaction', role: 'author', password: 'une phrase de passe assez longue' }, system);
+    const holder = await holdWriteLock(process.env.DATABASE_PATH!, 400);
+    setRole(user.id, 'editor', system);
+    expect(findUserById(user.id)?.role).toBe('editor');
     await new Promise((r) => holder.once('exit', r));
   });
 

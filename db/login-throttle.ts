@@ -42,7 +42,7 @@ export function recordFailure(key: string, rule: ThrottleRule, now = new Date())
       .onConflictDoUpdate({ target: loginThrottle.key, set: { failures, windowStart, lockedUntil } })
       .run();
     return Math.max(0, (lockedUntil?.getTime() ?? 0) - now.getTime());
-  });
+  }, { behavior: 'immediate' });
 }
 
 export function clearFailures(key: string): void {

@@ -33,5 +33,5 @@ export function renameArticle(id: number, newSlug: string, now = new Date()): { 
       .run();
     tx.update(articles).set({ slug: newSlug, updatedAt: now }).where(eq(articles.id, id)).run();
     return { oldSlug: current.slug, newSlug };
-  });
+  }, { behavior: 'immediate' });
 }

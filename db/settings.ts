@@ -223,7 +223,7 @@ export function saveSiteSettings(input: SiteSettingsInput, actor: AuditActor, no
       );
     }
     return changedKeys;
-  });
+  }, { behavior: 'immediate' });
   memo.delete(db);
   return { changed, settings: getSiteSettings(now.getTime()) };
 }

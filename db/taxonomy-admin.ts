@@ -168,7 +168,7 @@ export function createSection(input: SectionInput, actor: AuditActor, now = new 
     for (const locale of locales) tx.insert(categoryTranslations).values({ categoryId: id, locale, ...data[locale] }).run();
     audit(actor, { action: 'section.create', targetType: 'section', targetId: id, detail: { names: namesOf(data) } }, tx, now);
     return id;
-  });
+  }, { behavior: 'immediate' });
 }
 
 /** Renames a section (names, slugs, descriptions per locale). Returns the old slugs that changed, per locale. */
@@ -190,7 +190,7 @@ export function updateSection(id: number, input: SectionInput, actor: AuditActor
     const changes = diff(before, data);
     if (Object.keys(changes).length) audit(actor, { action: 'section.update', targetType: 'section', targetId: id, detail: changes }, tx, now);
     return oldSlugs;
-  });
+  }, { behavior: 'immediate' });
 }
 
 /** Moves a section one place up or down the navigation (positions renumbered 0..n-1). False at either end. */
@@ -205,7 +205,7 @@ export function moveSection(id: number, direction: 'up' | 'down', actor: AuditAc
     order.forEach((categoryId, position) => tx.update(categories).set({ position }).where(eq(categories.id, categoryId)).run());
     audit(actor, { action: 'section.move', targetType: 'section', targetId: id, detail: { direction, from: at + 1, to: to + 1 } }, tx, now);
     return true;
-  });
+  }, { behavior: 'immediate' });
 }
 
 /* ----------------------------------------------------------------------------------------------------- topics */
@@ -305,7 +305,7 @@ export function updateTopic(id: number, input: TopicInput, actor: AuditActor, no
     const changes = diff(before, data);
     if (Object.keys(changes).length) audit(actor, { action: 'topic.update', targetType: 'topic', targetId: id, detail: changes }, tx, now);
     return oldSlugs;
-  });
+  }, { behavior: 'immediate' });
 }
 
 /**
@@ -337,7 +337,7 @@ export function mergeTopics(fromId: number, intoId: number, actor: AuditActor, n
       now,
     );
     return { moved: articleIds.length, slugs: Object.fromEntries(fromTranslations.map((t) => [t.locale, t.slug])) };
-  });
+  }, { behavior: 'immediate' });
 }
 
 /* ---------------------------------------------------------------------------------------------------- authors */
@@ -387,7 +387,7 @@ export function createAuthor(input: AuthorInput, actor: AuditActor, now = new Da
     for (const locale of locales) tx.insert(authorTranslations).values({ authorId: id, locale, ...data.translations[locale] }).run();
     audit(actor, { action: 'author.create', targetType: 'author', targetId: id, detail: { kind: data.kind, names: namesOf(data.translations) } }, tx, now);
     return id;
-  });
+  }, { behavior: 'immediate' });
 }
 
 export function updateAuthor(id: number, input: AuthorInput, actor: AuditActor, now = new Date()): Partial<Record<Locale, string>> {
@@ -415,7 +415,7 @@ export function updateAuthor(id: number, input: AuthorInput, actor: AuditActor, 
     if ((row.url ?? '') !== data.url) changes.url = { from: row.url, to: data.url || null };
     if (Object.keys(changes).length) audit(actor, { action: 'author.update', targetType: 'author', targetId: id, detail: changes }, tx, now);
     return oldSlugs;
-  });
+  }, { behavior: 'immediate' });
 }
 
 /* ------------------------------------------------------------------------------------------------------ utils */

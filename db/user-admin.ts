@@ -62,7 +62,7 @@ export function changeRole(userId: number, role: UserRole, actor: AuditActor, no
     tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId)).run();
     audit(actor, { action: 'user.role', targetType: 'user', targetId: userId, detail: { email: before.email, from: before.role, to: role } }, tx, now);
     return true;
-  });
+  }, { behavior: 'immediate' });
 }
 
 /**
@@ -78,7 +78,7 @@ export function changeDisabled(userId: number, disabled: boolean, actor: AuditAc
     const ended = disabled ? tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes : 0;
     audit(actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId, detail: { email: before.email, sessions: ended } }, tx, now);
     return ended;
-  });
+  }, { behavior: 'immediate' });
 }
 
 /** An administrator sets a new password for an account: all of that account's sessions end. */
@@ -89,5 +89,5 @@ export async function resetPassword(userId: number, password: string, actor: Aud
     tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId)).run();
     const ended = tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
     audit(actor, { action: 'user.password.reset', targetType: 'user', targetId: userId, detail: { email: before.email, sessions: ended } }, tx, now);
-  });
+  }, { behavior: 'immediate' });
 }

@@ -72,7 +72,7 @@ export async function setPassword(userId: number, password: string, actor: Audit
     const others = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all();
     for (const s of others) if (s.id !== keepSessionId) tx.delete(sessions).where(eq(sessions.id, s.id)).run();
     audit(actor, { action: 'user.password', targetType: 'user', targetId: userId }, tx, now);
-  });
+  }, { behavior: 'immediate' });
 }
 
 export function setRole(userId: number, role: UserRole, actor: AuditActor, now = new Date()): void {
@@ -81,7 +81,7 @@ export function setRole(userId: number, role: UserRole, actor: AuditActor, now =
     if (!before) throw new Error(`no user ${userId}`);
     tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId)).run();
     audit(actor, { action: 'user.role', targetType: 'user', targetId: userId, detail: { from: before.role, to: role } }, tx, now);
-  });
+  }, { behavior: 'immediate' });
 }
 
 /** Disabling ends the account's sessions in the same transaction: its next request is logged out. */
@@ -90,7 +90,7 @@ export function setDisabled(userId: number, disabled: boolean, actor: AuditActor
     tx.update(users).set({ disabledAt: disabled ? now : null, updatedAt: now }).where(eq(users.id, userId)).run();
     if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     audit(actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId }, tx, now);
-  });
+  }, { behavior: 'immediate' });
 }
 
 export function setUserLocale(userId: number, locale: (typeof locales)[number], now = new Date()): void {

@@ -169,7 +169,7 @@ export function setFeedCredentials(actor: NewsroomActor, feedId: number, encrypt
     const r = tx.update(wireFeeds).set({ credentials: encrypted, updatedAt: now }).where(eq(wireFeeds.id, feedId)).run();
     if (!r.changes) throw new WireError('unknown_feed');
     audit({ id: actor.id, label: actor.label }, { action: encrypted ? 'wire.feed_credentials_set' : 'wire.feed_credentials_removed', targetType: 'wire_feed', targetId: feedId }, tx, now);
-  });
+  }, { behavior: 'immediate' });
 }
 
 export function hashPushToken(token: string): string {
@@ -184,7 +184,7 @@ export function rotatePushToken(actor: NewsroomActor, feedId: number, now = new 
     const r = tx.update(wireFeeds).set({ pushTokenHash: hashPushToken(token), updatedAt: now }).where(eq(wireFeeds.id, feedId)).run();
     if (!r.changes) throw new WireError('unknown_feed');
     audit({ id: actor.id, label: actor.label }, { action: 'wire.feed_push_token', targetType: 'wire_feed', targetId: feedId }, tx, now);
-  });
+  }, { behavior: 'immediate' });
   return token;
 }
 

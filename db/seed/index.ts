@@ -134,6 +134,6 @@ export function seedDemo(db: Db, now = new Date()): { articles: number; skipped:
         }
       }
     }
-  });
+  }, { behavior: 'immediate' });
   return { articles: created, skipped: false };
 }
