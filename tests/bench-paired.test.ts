@@ -40,7 +40,42 @@ describe('paired comparison of two builds', () => {
     expect(s.diffHigh).toBeGreaterThan(0);
   });
 
+  it('widens the interval when the server processes disagree, and still finds a real change across rounds', () => {
+    // Five rounds of fresh servers, 30 URLs each: every process pair adds its own offset of up to ±3 ms (what an
+    // A/A run of one build against a copy of itself showed here), on top of 0.5 ms of per-request noise.
+    const random = mulberry32(23);
+    const sample = (change: number) => {
+      const base: number[] = [];
+      const head: number[] = [];
+      const rounds: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        const offset = (random() - 0.5) * 6;
+        for (let i = 0; i < 30; i++) {
+          const page = 30 + random() * 40;
+          base.push(page + random() * 0.5);
+          head.push(page + change + offset + random() * 0.5);
+          rounds.push(round);
+        }
+      }
+      return { base, head, rounds };
+    };
+    const same = sample(0);
+    const naive = pairedSummary(same.base, same.head);
+    const byRound = pairedSummary(same.base, same.head, same.rounds);
+    expect(byRound.rounds).toBe(5);
+    expect(naive.rounds).toBe(150);
+    // Pairs taken as independent: a "change" that is only the processes' offsets, with a narrow interval.
+    expect(naive.diffLow > 0 || naive.diffHigh < 0).toBe(true);
+    expect(byRound.diffLow).toBeLessThan(0);
+    expect(byRound.diffHigh).toBeGreaterThan(0);
+    const slower = sample(8);
+    const found = pairedSummary(slower.base, slower.head, slower.rounds);
+    expect(found.diffLow).toBeGreaterThan(0);
+    expect(found.diffMedian).toBeGreaterThan(5);
+  });
+
   it('refuses samples that are not paired', () => {
     expect(() => pairedSummary([1, 2], [1])).toThrow(/unpaired/);
+    expect(() => pairedSummary([1, 2], [1, 2], [0])).toThrow(/round labels/);
   });
 });

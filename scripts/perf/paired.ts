@@ -7,11 +7,13 @@ import { mulberry32 } from '../../lib/random';
 
 export interface PairedSummary {
   n: number;
+  /** Pairs of server processes the pairs came from (each pair of the sample when none were given). */
+  rounds: number;
   baseMedian: number;
   headMedian: number;
   /** Median of head − base per URL: negative is faster. */
   diffMedian: number;
-  /** 95 % bootstrap interval of that median (deterministic seed). */
+  /** 95 % bootstrap interval of that median (deterministic seed), resampling rounds, then pairs. */
   diffLow: number;
   diffHigh: number;
 }
@@ -24,18 +26,40 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export function pairedSummary(base: number[], head: number[], resamples = 2000, seed = 1): PairedSummary {
+/**
+ * `rounds[i]`: which pair of server processes measured pair i. Two processes of the same build differ by a few
+ * milliseconds (JIT and heap state; an A/A run of one build against a copy of itself read −3.1 ms, interval −6.2
+ * to −0.8, from a single pair of processes), so the interval resamples whole rounds first, then pairs within each
+ * chosen round (a cluster bootstrap): it is only as narrow as the rounds agree. Without `rounds`, every pair is its
+ * own round.
+ */
+export function pairedSummary(base: number[], head: number[], rounds?: number[], resamples = 2000, seed = 1): PairedSummary {
   if (base.length !== head.length) throw new Error(`unpaired samples: ${base.length} base, ${head.length} head`);
+  if (rounds && rounds.length !== base.length) throw new Error(`${rounds.length} round labels for ${base.length} pairs`);
   const diffs = base.map((b, i) => head[i]! - b);
+  const clusters = new Map<number, number[]>();
+  diffs.forEach((d, i) => {
+    const key = rounds ? rounds[i]! : i;
+    const cluster = clusters.get(key);
+    if (cluster) cluster.push(d);
+    else clusters.set(key, [d]);
+  });
+  const groups = [...clusters.values()];
   const random = mulberry32(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
   const medians: number[] = [];
   for (let r = 0; r < resamples && diffs.length; r++) {
-    const sample = Array.from({ length: diffs.length }, () => diffs[Math.floor(random() * diffs.length)]!);
+    const sample: number[] = [];
+    for (let g = 0; g < groups.length; g++) {
+      const group = pick(groups);
+      for (let k = 0; k < group.length; k++) sample.push(pick(group));
+    }
     medians.push(median(sample));
   }
   medians.sort((a, b) => a - b);
   return {
     n: diffs.length,
+    rounds: groups.length,
     baseMedian: median(base),
     headMedian: median(head),
     diffMedian: median(diffs),
