@@ -16,7 +16,7 @@
  * two processes of one build differ by a few milliseconds. Prints each median, the median of the per-URL
  * differences and its 95 % interval (./paired.ts, resampling rounds). Run it on a quiet machine; it writes nothing.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentDb, pageTypes, type Probe } from './page-types';
@@ -48,6 +48,7 @@ async function main() {
   if (!opt.base) throw new Error('--base DIR: a checkout of the build to compare against, with its own `npm run build`');
   const baseDir = resolve(opt.base);
   const db = resolve(opt.db);
+  if (!existsSync(db)) throw new Error(`no database at ${db}: \`npm run db:generate -- --articles 100000 --out ${opt.db}\` makes one (or pass --db)`);
   const n = Number(opt.n);
   const roundCount = Number(opt.rounds);
   if (!Number.isInteger(n) || n < 10) throw new Error('--n: at least 10 URLs per page type');

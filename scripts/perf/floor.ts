@@ -15,7 +15,7 @@
  * beside the differences this measures.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, parse, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,7 +32,7 @@ const { values: opt } = parseArgs({
 
 const ROOT = resolve('.');
 /** Outside the checkout: inside it, Turbopack would also compile Kiosque's instrumentation.ts into the bare app. */
-const FLOOR_DIR = mkdtempSync(join(tmpdir(), 'kiosque-floor-'));
+let floorDir = '';
 
 interface Variant { key: string; label: string; config: string; page: string }
 
@@ -78,7 +78,7 @@ export default async function Page({ params }) {
  * both (the file system's root: they may be on different mounts).
  */
 function buildVariant(v: Variant): string {
-  const dir = join(FLOOR_DIR, v.key);
+  const dir = join(floorDir, v.key);
   mkdirSync(join(dir, 'app/[slug]'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
@@ -117,9 +117,12 @@ async function main() {
   const n = Number(opt.n);
   if (!Number.isInteger(n) || n < 10) throw new Error('--n: at least 10 rounds');
   const db = resolve(opt.db);
+  if (!existsSync(db)) throw new Error(`no database at ${db}: \`npm run db:generate -- --articles 100000 --out ${opt.db}\` makes one (or pass --db)`);
   const content = new ContentDb(db);
   const articles = pageTypes.find((t) => t.key === 'article')!.misses(content, n + 10);
   if (articles === 'revalidate' || articles.length < n + 10) throw new Error(`${db} has fewer than ${n + 10} articles outside the prerendered set`);
+  floorDir = mkdtempSync(join(tmpdir(), 'kiosque-floor-'));
+  process.on('exit', () => rmSync(floorDir, { recursive: true, force: true }));
   const dirs = variants.map(buildVariant);
   rmSync(join(ROOT, '.next/server/route-cache'), { recursive: true, force: true });
   const bare = [];
@@ -157,7 +160,6 @@ async function main() {
     for (const b of bare) await stop(b.child);
     await stop(kiosque.child);
     content.close();
-    rmSync(FLOOR_DIR, { recursive: true, force: true });
   }
   process.exit(0);
 }
