@@ -26,7 +26,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentDb, pageTypes, type Probe } from './perf/page-types';
-import { median } from './perf/paired';
+import { median, p90 } from './perf/paired';
 import { request, revalidatePaths, startApp, stop, type App } from './perf/server';
 import { wrkLoad, wrkVersion, type Load } from './perf/wrk';
 import { nginxBin, startNginx as startNginxIn } from './perf/nginx';
@@ -137,13 +137,12 @@ async function measureMisses(app: App, db: ContentDb): Promise<MissResult[]> {
         times.push(r.ms);
       }
     }
-    const sorted = [...times].sort((a, b) => a - b);
     out.push({
       key: type.key,
       label: type.label,
       n: times.length,
       median: median(times),
-      p90: sorted[Math.floor(sorted.length * 0.9)] ?? NaN,
+      p90: p90(times),
       note: `${misses === 'revalidate' ? 'revalidatePath, then GET' : 'URLs not cached yet'} (x-nextjs-cache: ${[...states].join('/')})`,
     });
   }

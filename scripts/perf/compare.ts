@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentDb, pageTypes, type Probe } from './page-types';
 import { pairedSummary } from './paired';
-import { request, revalidatePaths, startApp, stop, type App } from './server';
+import { request, revalidatePaths, startApp, stop, timedMiss } from './server';
 
 const { values: opt } = parseArgs({
   options: {
@@ -35,12 +35,6 @@ const { values: opt } = parseArgs({
 
 /** Cache misses each server renders at the start of a round before any is counted. */
 const WARMUP = 5;
-
-async function timed(app: App, probe: Probe): Promise<number> {
-  const r = await request(app.base, probe, { 'accept-encoding': 'gzip' });
-  if (r.status !== 200 || (r.cache && r.cache !== 'MISS')) throw new Error(`${probe.path} on ${app.base}: HTTP ${r.status}, x-nextjs-cache ${r.cache} (not a cache miss)`);
-  return r.ms;
-}
 
 interface Samples { base: number[]; head: number[]; rounds: number[] }
 
@@ -84,12 +78,12 @@ async function main() {
         let counted = 0;
         for (const [i, probe] of slice.entries()) {
           if (!probe || probe.method !== 'GET') continue;
-          // Warm-up: each server renders its own first misses (a URL is a miss once per build).
+          // Warm-up: each server renders its own first misses (a URL is a miss once per build, a revalidated page
+          // once per revalidation).
           if (i < warmup) {
-            const app = revalidate ? null : i % 2 ? head : base;
-            for (const a of app ? [app] : [base, head]) {
-              if (revalidate) await revalidatePaths(a, [probe.path]);
-              await timed(a, probe);
+            for (const app of revalidate ? [base, head] : [i % 2 ? head : base]) {
+              if (revalidate) await revalidatePaths(app, [probe.path]);
+              await timedMiss(app.base, probe);
             }
             continue;
           }
@@ -97,7 +91,7 @@ async function main() {
           if (revalidate) for (const app of [base, head]) await revalidatePaths(app, [probe.path]);
           // Alternate which server goes first, so that neither always gets the warmer caches.
           const order = counted % 2 ? [head, base] : [base, head];
-          for (const app of order) (app === base ? plan.samples.base : plan.samples.head).push(await timed(app, probe));
+          for (const app of order) (app === base ? plan.samples.base : plan.samples.head).push(await timedMiss(app.base, probe));
           plan.samples.rounds.push(round);
           counted++;
         }

@@ -18,12 +18,18 @@ export interface PairedSummary {
   diffHigh: number;
 }
 
-/** The middle value (mean of the two middle ones for an even count); NaN for none. Also the bench's. */
+/** The middle value (mean of the two middle ones for an even count); NaN for none. Also the bench's (with p90). */
 export function median(values: number[]): number {
   if (!values.length) return NaN;
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** The 90th percentile (the value 90 % of the way through the sorted list); NaN for none. */
+export function p90(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length * 0.9)] ?? NaN;
 }
 
 /**

@@ -98,6 +98,17 @@ async function requestOnce(base: string, p: Probe, headers: Record<string, strin
   return { status: r.status, ms: performance.now() - t, body, cache: r.headers.get('x-nextjs-cache') ?? r.headers.get('x-cache-status') ?? '' };
 }
 
+/**
+ * The time of a request that must be a cache miss: HTTP 200 and `x-nextjs-cache: MISS`, or no such header at all
+ * (search is never cached) unless `cacheHeader: 'required'`; anything else throws, so a comparison never times a hit.
+ */
+export async function timedMiss(base: string, probe: Probe, options: { cacheHeader?: 'required' } = {}): Promise<number> {
+  const r = await request(base, probe, { 'accept-encoding': 'gzip' });
+  const missing = !r.cache && options.cacheHeader !== 'required';
+  if (r.status !== 200 || !(missing || r.cache === 'MISS')) throw new Error(`${probe.path} on ${base}: HTTP ${r.status}, x-nextjs-cache ${r.cache || 'none'} (not a cache miss)`);
+  return r.ms;
+}
+
 /** Refreshes pages of the app's cache through `POST /api/revalidate` (its token), as the publishing tools do. */
 export async function revalidatePaths(app: App, paths: string[], options: { timeoutMs?: number } = {}): Promise<void> {
   const res = await fetch(`${app.base}/api/revalidate`, {
