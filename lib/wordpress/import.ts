@@ -387,7 +387,7 @@ export async function importWordpress(file: string, options: ImportOptions = {})
         }
       }
       report.redirectsShadowed = dropShadowingRedirects(tx, siteUrl);
-    });
+    }, { behavior: 'immediate' });
   }
   return report;
 }
