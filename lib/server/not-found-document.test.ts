@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setLogSink } from '../log';
 import { liteHtml, liteViolations, LITE_SCRIPT_PATH } from './lite';
 import {
@@ -88,6 +88,8 @@ describe('through the HTTP hook', () => {
   const CC = 'public, s-maxage=300, stale-while-revalidate=600, stale-if-error=604800';
 
   beforeAll(async () => {
+    // The hook shortens Cache-Control in the last 15 minutes of the site day (clampToSiteDay): pin the clock to noon.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-06-15T11:00:00Z') });
     restoreSink = setLogSink((line) => lines.push(line));
     installResponseHooks({ logRequests: false, lite: true });
     // Stands in for `next start`: the documents as prerendered pages (200, ETag), every other path as Next's
@@ -118,6 +120,7 @@ describe('through the HTTP hook', () => {
   });
 
   afterAll(async () => {
+    vi.useRealTimers();
     restoreSink();
     await new Promise((resolve) => server.close(resolve));
   });

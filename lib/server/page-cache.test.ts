@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FRESH_MS, lookupPage, MAX_STALE_MS, pageCacheKey, purgePageCache, storePage } from './page-cache';
 import { installResponseHooks } from './response-hooks';
 
@@ -99,6 +99,8 @@ describe('the page cache in front of the server (response hooks)', () => {
   let renders = 0;
 
   beforeAll(async () => {
+    // The hook shortens Cache-Control in the last 15 minutes of the site day (clampToSiteDay): pin the clock to noon.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-06-15T11:00:00Z') });
     installResponseHooks({ logRequests: false, lite: true });
     server = http.createServer((req, res) => {
       if (req.method === 'POST' && req.url === '/api/publish') {
@@ -121,7 +123,10 @@ describe('the page cache in front of the server (response hooks)', () => {
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
 
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(async () => {
+    vi.useRealTimers();
+    await new Promise((resolve) => server.close(resolve));
+  });
 
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const res = await fetch(`${origin}${path}`, { headers });
@@ -140,6 +145,16 @@ describe('the page cache in front of the server (response hooks)', () => {
     expect(second.text).not.toContain('__next_f'); // the lite page is what is kept
     expect(second.headers.get('content-length')).toBe(String(Buffer.byteLength(first.text)));
     expect(second.headers.get('x-nextjs-cache')).toBeNull();
+  });
+
+  it('five minutes before site midnight, the page is shared only until midnight', async () => {
+    vi.setSystemTime(new Date('2026-06-15T22:55:00Z')); // 23:55 in Douala
+    try {
+      const { headers } = await get('/fr/late');
+      expect(headers.get('cache-control')).toBe('public, s-maxage=300, stale-while-revalidate=0');
+    } finally {
+      vi.setSystemTime(new Date('2026-06-15T11:00:00Z'));
+    }
   });
 
   it('the newsroom, private answers and requests with cookies always reach the server', async () => {
