@@ -73,6 +73,24 @@ export function siteYear(date: DateInput): number {
   return Number(siteDay(date).slice(0, 4));
 }
 
+let nextMidnight: { day: string; at: number } | null = null;
+
+/**
+ * The first instant (ms since the epoch) of the site day after the one `now` falls in. The boundary is found from
+ * Intl, not assumed (stepping by hours, then minutes), and kept for the day: the response hook asks on every page.
+ */
+export function nextSiteMidnight(now: Date): number {
+  const day = siteDay(now);
+  if (nextMidnight?.day !== day) {
+    const hour = 3_600_000;
+    let t = now.getTime() - (now.getTime() % 60_000) + 60_000;
+    while (siteDay(new Date(t + hour)) === day) t += hour;
+    while (siteDay(new Date(t)) === day) t += 60_000;
+    nextMidnight = { day, at: t };
+  }
+  return nextMidnight.at;
+}
+
 const TEMPERATURE_SPACE: Readonly<Record<string, string>> = { fr: '\u202F' };
 const DEFAULT_TEMPERATURE_SPACE = '\u00A0';
 

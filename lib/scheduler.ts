@@ -20,7 +20,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { changedBetween, nextScheduledAt, publishDue, readerPlacesOf, type ReaderPlaces } from '@/db/article-writes';
 import { expireWireDue, nextWireExpiryAt } from '@/db/wire';
-import { siteDay } from '@/lib/format';
+import { nextSiteMidnight, siteDay } from '@/lib/format';
 import { log } from '@/lib/log';
 import { refresh } from '@/lib/publishing/refresh';
 import { EVERYTHING, refreshTargets } from '@/lib/publishing/targets';
@@ -77,14 +77,7 @@ export function rearmScheduler(): void {
 
 /** Milliseconds from `now` to the next midnight in the site's time zone. */
 export function msToNextSiteMidnight(now: Date): number {
-  const today = siteDay(now);
-  // Africa/Douala has no daylight saving time, but the day boundary is found from Intl, not assumed: step by
-  // hours to the first instant of the next site day, then by minutes.
-  let t = now.getTime() - (now.getTime() % 60_000) + 60_000;
-  const hour = 3_600_000;
-  while (siteDay(new Date(t + hour)) === today) t += hour;
-  while (siteDay(new Date(t)) === today) t += 60_000;
-  return t - now.getTime();
+  return nextSiteMidnight(now) - now.getTime();
 }
 
 /** When the timer should fire next, from `now`. */

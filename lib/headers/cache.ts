@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { fixedPaths, locales } from '../../i18n/routing';
+import { nextSiteMidnight } from '../format';
 
 type HeaderRules = Awaited<ReturnType<NonNullable<NextConfig['headers']>>>;
 
@@ -77,15 +78,9 @@ export function newsroomHeaders(): HeaderRules {
   ];
 }
 
-const DAY_MS = 86_400_000;
-/** Africa/Douala is UTC+1 all year (no daylight saving time). */
-const SITE_OFFSET_MS = 3_600_000;
-
-/** Whole seconds from `now` to the next midnight in Africa/Douala (1 to 86,400). */
+/** Whole seconds from `now` to the next midnight in the site's time zone (1 to 86,400). */
 export function secondsToSiteMidnight(now: Date): number {
-  const local = now.getTime() + SITE_OFFSET_MS;
-  const next = (Math.floor(local / DAY_MS) + 1) * DAY_MS;
-  return Math.max(1, Math.ceil((next - local) / 1000));
+  return Math.max(1, Math.ceil((nextSiteMidnight(now) - now.getTime()) / 1000));
 }
 
 /**
