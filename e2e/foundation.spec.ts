@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { articlePath, fakeWeather, hidden, instances, translatedPair, untranslated, video } from './support/fixtures';
-import { findMojibake, todayInDouala } from './support/text';
+import { findMojibake, todayInDoualaSince } from './support/text';
 
 const weather = { fr: '23,9\u00a0°C Yaoundé', en: '23.9\u00a0°C Yaoundé' };
 
@@ -27,9 +27,10 @@ for (const locale of ['fr', 'en'] as const) {
     });
 
     test('header strip shows today in the site time zone and the weather', async ({ page }) => {
+      const requestedAt = new Date();
       await page.goto(`/${locale}`);
       const today = page.locator('.header-strip time.today');
-      await expect(today).toHaveText(todayInDouala(locale));
+      await expect(today).toHaveText(todayInDoualaSince(locale, requestedAt));
       // Day, date, month, year in French order (never the source's "vendredi, novembre 15, 2024").
       await expect(today).toHaveText(locale === 'fr' ? /^\p{Ll}+ \d{1,2} \p{Ll}+ \d{4}$/u : /^\p{L}+, \p{L}+ \d{1,2}, \d{4}$/u);
       const w = page.getByTestId('weather');
@@ -66,6 +67,7 @@ for (const locale of ['fr', 'en'] as const) {
 
     test('dates are shown in Douala time, whatever the reader’s own zone', async ({ page }) => {
       const article = untranslated(locale);
+      const requestedAt = new Date();
       await page.goto(articlePath(article));
       // The browser runs in UTC (desktop) or Honolulu (mobile): the text must still be Douala's.
       const browserZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -74,8 +76,7 @@ for (const locale of ['fr', 'en'] as const) {
         new Intl.DateTimeFormat(locale, { ...options, timeZone: 'Africa/Douala' }).format(date);
       const published = new Date(article.publishedAt!);
       await expect(page.locator('.dates time').first()).toHaveText(douala({ dateStyle: 'long', timeStyle: 'short' }, published));
-      const today = new Date();
-      await expect(page.locator('.header-strip .today')).toHaveText(douala({ dateStyle: 'full' }, today));
+      await expect(page.locator('.header-strip .today')).toHaveText(todayInDoualaSince(locale, requestedAt));
     });
 
     test('a video post shows its duration', async ({ page }) => {
@@ -168,10 +169,11 @@ test.describe('weather service failures never break a page', () => {
     test(`weather ${mode}: the page renders, without weather`, async ({ page, request }) => {
       // A path no cache has seen, so that this instance renders it now, against its failing weather service.
       // The slow service hangs for 60 s: without the client's timeout this navigation would time out.
+      const requestedAt = new Date();
       const res = await page.goto(`${origin}/fr/${mode}-${Date.now()}/x/y`, { timeout: 20_000 });
       expect(res?.status()).toBe(404);
       await expect(page.locator('h1')).toHaveText('Page introuvable');
-      await expect(page.locator('.header-strip time.today')).toHaveText(todayInDouala('fr'));
+      await expect(page.locator('.header-strip time.today')).toHaveText(todayInDoualaSince('fr', requestedAt));
       await expect(page.getByTestId('weather')).toHaveCount(0);
       const calls = (await (await request.get(`${fakeWeather}/requests`)).json()) as Record<string, number>;
       expect(calls[mode] ?? 0, 'the instance did ask the weather service').toBeGreaterThan(0);

@@ -20,3 +20,12 @@ export function todayInDouala(locale: 'fr' | 'en', now = new Date()) {
     timeZone: 'Africa/Douala',
   }).format(now);
 }
+
+/**
+ * The header strip's date for a page requested at `requestedAt` and checked now: today's long date, or the
+ * previous one when the site's midnight fell in between (each test checks the date once, whatever the hour CI runs).
+ */
+export function todayInDoualaSince(locale: 'fr' | 'en', requestedAt: Date) {
+  const days = new Set([todayInDouala(locale, requestedAt), todayInDouala(locale)]);
+  return new RegExp(`^(?:${[...days].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+}
