@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { fixedPaths, locales } from './i18n/routing';
@@ -36,6 +37,8 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   // Horizon of stale-while-revalidate in Next's own Cache-Control on ISR responses (see lib/headers/cache.ts).
   expireTime: READER_EXPIRE_SECONDS,
+  // Next's ISR cache, except that a 404 at a new path stays in memory: made-up URLs leave no files on disk.
+  cacheHandler: join(process.cwd(), 'lib/server/isr-cache-handler.mjs'),
   async rewrites() {
     return { beforeFiles: rewrites, afterFiles: [], fallback: [] };
   },

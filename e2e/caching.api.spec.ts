@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { READER_REVALIDATE_SECONDS, secondsToSiteMidnight } from '../lib/headers/cache';
 import { articlePath, articles } from './support/fixtures';
@@ -51,4 +51,17 @@ test('articles and section pages beyond the prerendered ones render on demand in
     expect(manifest.dynamicRoutes[route], route).toBeDefined();
     expect(manifest.dynamicRoutes[route]!.fallback, route).not.toBe(false);
   }
+});
+
+test('made-up addresses answer 404 and leave no files on disk (lib/server/isr-cache-handler.mjs)', async ({ request }) => {
+  const section = articles(`${visible} and a.locale = 'fr'`)[0]!.categorySlug;
+  const token = `made-up-${Date.now().toString(36)}`;
+  for (const path of [`/fr/${section}/${token}`, `/en/${token}`, `/fr/${token}/a/b`]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  // Next's own cache would have written each one under .next/server/route-cache (HTML, RSC payload, segments).
+  const dir = '.next/server/route-cache';
+  const written = existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.includes(token)) : [];
+  expect(written).toEqual([]);
 });
