@@ -73,22 +73,24 @@ export function siteYear(date: DateInput): number {
   return Number(siteDay(date).slice(0, 4));
 }
 
-let nextMidnight: { day: string; at: number } | null = null;
+/** The last answer of nextSiteMidnight: valid for any instant from `from` (when it was asked) until `at`. */
+let nextMidnight: { from: number; at: number } | null = null;
 
 /**
  * The first instant (ms since the epoch) of the site day after the one `now` falls in. The boundary is found from
- * Intl, not assumed (stepping by hours, then minutes), and kept for the day: the response hook asks on every page.
+ * Intl, not assumed (stepping by hours, then minutes), and kept for the rest of the day: the response hook asks on
+ * every page, so until midnight the answer costs two comparisons.
  */
 export function nextSiteMidnight(now: Date): number {
+  const ms = now.getTime();
+  if (nextMidnight && ms >= nextMidnight.from && ms < nextMidnight.at) return nextMidnight.at;
   const day = siteDay(now);
-  if (nextMidnight?.day !== day) {
-    const hour = 3_600_000;
-    let t = now.getTime() - (now.getTime() % 60_000) + 60_000;
-    while (siteDay(new Date(t + hour)) === day) t += hour;
-    while (siteDay(new Date(t)) === day) t += 60_000;
-    nextMidnight = { day, at: t };
-  }
-  return nextMidnight.at;
+  const hour = 3_600_000;
+  let t = ms - (ms % 60_000) + 60_000;
+  while (siteDay(new Date(t + hour)) === day) t += hour;
+  while (siteDay(new Date(t)) === day) t += 60_000;
+  nextMidnight = { from: ms, at: t };
+  return t;
 }
 
 const TEMPERATURE_SPACE: Readonly<Record<string, string>> = { fr: '\u202F' };

@@ -20,13 +20,14 @@ const ROUTE_CACHE_PREFIX = '/route-cache/';
 export default class ReaderCacheHandler extends FileSystemCache {
   constructor(ctx) {
     super(ctx);
-    // Shares the memory store (static on FileSystemCache) but never writes files.
-    this.memoryOnly = new FileSystemCache({ ...ctx, flushToDisk: false });
+    this.ctx = ctx;
   }
 
   async set(key, data, ctx) {
     if (data?.kind === 'APP_PAGE' && data.status === 404 && key.startsWith(ROUTE_CACHE_PREFIX) && !this.onDisk(key)) {
-      return this.memoryOnly.set(key, data, ctx);
+      // Next makes a handler per request: the memory-only one (it shares the memory store, static on
+      // FileSystemCache, but never writes files) is made only for such a 404.
+      return new FileSystemCache({ ...this.ctx, flushToDisk: false }).set(key, data, ctx);
     }
     return super.set(key, data, ctx);
   }
