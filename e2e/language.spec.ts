@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import fr from '../messages/fr.json';
 import en from '../messages/en.json';
 import { articlePath, translatedPair } from './support/fixtures';
+import { escapeRegExp } from './support/text';
 import { locales, pages, type Locale } from './support/pages';
 
 test.describe.configure({ timeout: 60_000 });
@@ -46,7 +47,7 @@ export function foreignFragments(locale: Locale): { key: string; fragment: strin
 }
 
 function wordRegExp(fragment: string) {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fragment)}(?![\\p{L}\\p{N}])`, 'u');
 }
 
 /** Everything a reader or their assistive technology gets from the page, minus passages marked in another language. */

@@ -27,5 +27,10 @@ export function todayInDouala(locale: 'fr' | 'en', now = new Date()) {
  */
 export function todayInDoualaSince(locale: 'fr' | 'en', requestedAt: Date) {
   const days = new Set([todayInDouala(locale, requestedAt), todayInDouala(locale)]);
-  return new RegExp(`^(?:${[...days].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+  return new RegExp(`^(?:${[...days].map(escapeRegExp).join('|')})$`);
+}
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -97,10 +97,11 @@ describe('the page cache in front of the server (response hooks)', () => {
   let origin: string;
   let version = 1;
   let renders = 0;
+  const NOON = new Date('2026-06-15T11:00:00Z'); // 12:00 in Douala
 
   beforeAll(async () => {
     // The hook shortens Cache-Control in the last 15 minutes of the site day (clampToSiteDay): pin the clock to noon.
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-06-15T11:00:00Z') });
+    vi.useFakeTimers({ toFake: ['Date'], now: NOON });
     installResponseHooks({ logRequests: false, lite: true });
     server = http.createServer((req, res) => {
       if (req.method === 'POST' && req.url === '/api/publish') {
@@ -153,7 +154,7 @@ describe('the page cache in front of the server (response hooks)', () => {
       const { headers } = await get('/fr/late');
       expect(headers.get('cache-control')).toBe('public, s-maxage=300, stale-while-revalidate=0');
     } finally {
-      vi.setSystemTime(new Date('2026-06-15T11:00:00Z'));
+      vi.setSystemTime(NOON);
     }
   });
 
